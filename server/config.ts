@@ -1,0 +1,28 @@
+// The hub's settings, read once from the environment (PRODUCT.md "Settings are environment variables").
+import path from 'node:path';
+
+export interface AtlasConfig {
+  /** A real PostgreSQL + PostGIS server; undefined means the embedded store. */
+  databaseUrl?: string;
+  /** Where the embedded store keeps its files. */
+  dataDir: string;
+  port: number;
+  /** Seed the demo city into an empty store at first start. */
+  demo: boolean;
+  /** Camera range used where a camera's record has none. */
+  defaultCameraRangeM: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ATLAS_DATA_DIR || './data'),
+    port,
+    demo: (env.ATLAS_DEMO ?? 'on').toLowerCase() !== 'off',
+    defaultCameraRangeM: Number(env.ATLAS_CAMERA_RANGE_M ?? 50),
+  };
+}

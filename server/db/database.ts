@@ -1,0 +1,115 @@
+// The one way into PostGIS: a `pg` pool over either a real server or the embedded store.
+import pg from 'pg';
+import { startEmbedded, type EmbeddedServer } from './embedded.js';
+import { migrate } from './migrate.js';
+
+export type DatabaseKind = 'embedded' | 'server';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; undefined opens the embedded store. */
+  url?: string;
+  /** The embedded store's folder; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  /** Connections to a real server (the embedded store always gets one). */
+  maxConnections?: number;
+  /** Per-statement timeout in milliseconds, to keep one bad query from holding the hub. */
+  statementTimeoutMs?: number;
+}
+
+export interface Capabilities {
+  /** `ST_AsMVT` exists (PostGIS built with protobuf-c); the embedded build has none. */
+  asMvt: boolean;
+  postgisVersion: string;
+}
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export class Database {
+  /** Statements sent since the counter was last reset; tests use it to prove batching. */
+  statementCount = 0;
+
+  private constructor(
+    readonly kind: DatabaseKind,
+    readonly pool: pg.Pool,
+    readonly capabilities: Capabilities,
+    private readonly embedded?: EmbeddedServer,
+  ) {}
+
+  static async open(options: DatabaseOptions = {}): Promise<Database> {
+    let embedded: EmbeddedServer | undefined;
+    let pool: pg.Pool;
+    if (options.url) {
+      pool = new pg.Pool({
+        connectionString: options.url,
+        max: options.maxConnections ?? 10,
+        statement_timeout: options.statementTimeoutMs ?? 60_000,
+      });
+    } else {
+      embedded = await startEmbedded(options.dataDir);
+      pool = new pg.Pool({
+        host: '127.0.0.1',
+        port: embedded.port,
+        user: 'postgres',
+        database: 'postgres',
+        max: 1,
+        idleTimeoutMillis: 0,
+      });
+    }
+    // A dropped server connection must not crash the hub; the pool replaces it on the next query.
+    pool.on('error', (error) => console.error('[db] idle connection failed:', error.message));
+    try {
+      if (options.url) await pool.query('CREATE EXTENSION IF NOT EXISTS postgis');
+      await migrate(pool);
+      const capabilities = await detectCapabilities(pool, options.url ? 'server' : 'embedded');
+      const database = new Database(options.url ? 'server' : 'embedded', pool, capabilities, embedded);
+      return database;
+    } catch (error) {
+      await pool.end().catch(() => {});
+      await embedded?.stop();
+      throw error;
+    }
+  }
+
+  async query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    this.statementCount++;
+    return this.pool.query<Row>(text, values as unknown[]);
+  }
+
+  /** Runs `work` in one transaction: it all lands, or none of it does. */
+  async transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const counted: Queryable = {
+      query: ((text: string, values?: unknown[]) => {
+        this.statementCount++;
+        return client.query(text, values);
+      }) as Queryable['query'],
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await work(counted);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+    await this.embedded?.stop();
+  }
+}
+
+async function detectCapabilities(pool: pg.Pool, kind: DatabaseKind): Promise<Capabilities> {
+  const { rows } = await pool.query<{ version: string }>('SELECT postgis_lib_version() AS version');
+  let asMvt = kind === 'server';
+  if (asMvt) try {
+    await pool.query("SELECT ST_AsMVT(t) FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_Point(0, 0), ST_MakeEnvelope(-1, -1, 1, 1)) AS geom) t");
+  } catch {
+    asMvt = false;
+  }
+  return { asMvt, postgisVersion: rows[0].version };
+}

@@ -1,0 +1,80 @@
+// Coordinate systems of incoming files: checks positions and converts Chinese web-map offsets to WGS84.
+import gcoord from 'gcoord';
+import type { Geometry, Position } from 'geojson';
+
+export type CrsName = 'wgs84' | 'gcj02' | 'bd09' | 'cgcs2000';
+export const CRS_NAMES: readonly CrsName[] = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'];
+
+export function parseCrs(text: string | undefined): CrsName {
+  const value = (text ?? 'wgs84').toLowerCase().replace(/[-_ ]/g, '');
+  if (value === 'epsg4326' || value === 'wgs84') return 'wgs84';
+  if (value === 'gcj02' || value === 'gcj') return 'gcj02';
+  if (value === 'bd09' || value === 'baidu') return 'bd09';
+  // CGCS2000 geographic coordinates agree with WGS84 to a few centimetres: no conversion needed.
+  if (value === 'cgcs2000' || value === 'epsg4490') return 'cgcs2000';
+  throw new Error(`Unknown coordinate system "${text}". Use one of: ${CRS_NAMES.join(', ')}.`);
+}
+
+function mapPositions(geometry: Geometry, convert: (p: Position) => Position): Geometry {
+  switch (geometry.type) {
+    case 'Point':
+      return { ...geometry, coordinates: convert(geometry.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { ...geometry, coordinates: geometry.coordinates.map(convert) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(convert)) };
+    case 'MultiPolygon':
+      return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(convert))) };
+    case 'GeometryCollection':
+      return { ...geometry, geometries: geometry.geometries.map((g) => mapPositions(g, convert)) };
+  }
+}
+
+/** Converts a geometry to WGS84; GCJ-02 and BD-09 through gcoord's iterative inverse (well under a metre). */
+export function toWgs84(geometry: Geometry, crs: CrsName): Geometry {
+  if (crs === 'wgs84' || crs === 'cgcs2000') return geometry;
+  const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  return mapPositions(geometry, (p) => {
+    const [lon, lat] = gcoord.transform([p[0], p[1]], from, gcoord.WGS84) as [number, number];
+    return [lon, lat];
+  });
+}
+
+/** Every position of a geometry, flattened. */
+export function positionsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positionsOf);
+  }
+}
+
+/** Says what is wrong with a geometry's positions, or undefined when they are usable lon/lat. */
+export function positionProblem(geometry: Geometry): string | undefined {
+  const positions = positionsOf(geometry);
+  if (positions.length === 0) return 'the geometry is empty';
+  for (const position of positions) {
+    if (!Array.isArray(position) || position.length < 2) return 'a position has fewer than two numbers';
+    const [lon, lat] = position;
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      return `a coordinate is not a number (${JSON.stringify(position.slice(0, 2))})`;
+    }
+    if (Math.abs(lat) > 90 && Math.abs(lon) <= 90) {
+      return `latitude ${lat} is out of range and longitude ${lon} would fit: the columns look swapped (put longitude first)`;
+    }
+    if (Math.abs(lat) > 90) return `latitude ${lat} is out of range (−90 to 90)`;
+    if (Math.abs(lon) > 180) return `longitude ${lon} is out of range (−180 to 180)`;
+  }
+  return undefined;
+}

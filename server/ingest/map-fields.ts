@@ -1,0 +1,105 @@
+// Maps a file's columns onto a layer's attributes (explicit --map first, then names and aliases) and checks their types.
+import { RENOVATION_CHECKLIST, type Attribute, type Layer } from '../layers.js';
+import type { RowProblem } from './rows.js';
+
+export type FieldMap = Record<string, string>;
+export type AttributeValues = Record<string, string | number | boolean | Record<string, boolean> | null>;
+
+/** For each attribute of the layer, the source column that feeds it (undefined when the file has none). */
+export function resolveColumns(layer: Layer, sourceColumns: string[], explicit: FieldMap = {}): Map<Attribute, string> {
+  const byLowerName = new Map(sourceColumns.map((c) => [c.trim().toLowerCase(), c]));
+  const resolved = new Map<Attribute, string>();
+  for (const attribute of layer.attributes) {
+    const wanted = explicit[attribute.name];
+    if (wanted !== undefined) {
+      const column = byLowerName.get(wanted.trim().toLowerCase());
+      if (!column) throw new Error(`--map ${attribute.name}=${wanted}: the file has no column "${wanted}". Its columns are: ${sourceColumns.join(', ')}.`);
+      resolved.set(attribute, column);
+      continue;
+    }
+    for (const candidate of [attribute.name, ...(attribute.aliases ?? [])]) {
+      const column = byLowerName.get(candidate.toLowerCase());
+      if (column) {
+        resolved.set(attribute, column);
+        break;
+      }
+    }
+  }
+  for (const name of Object.keys(explicit)) {
+    if (!layer.attributes.some((a) => a.name === name)) {
+      throw new Error(`--map ${name}=…: the layer ${layer.name} has no attribute "${name}". Its attributes are: ${layer.attributes.map((a) => a.name).join(', ')}.`);
+    }
+  }
+  return resolved;
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', '是', '已完成', '完成', 'done']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', '否', '未完成', '']);
+
+function convert(attribute: Attribute, raw: unknown): { value?: AttributeValues[string]; problem?: string } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return attribute.required ? { problem: 'is required but empty' } : { value: null };
+  }
+  switch (attribute.type) {
+    case 'text': {
+      const text = String(raw).trim();
+      if (attribute.allowed && !attribute.allowed.includes(text)) {
+        return { problem: `"${text}" is not one of ${attribute.allowed.join(', ')}` };
+      }
+      return { value: text };
+    }
+    case 'integer':
+    case 'number': {
+      const number = typeof raw === 'number' ? raw : Number(String(raw).replace(/,/g, '').trim());
+      if (!Number.isFinite(number)) return { problem: `"${raw}" is not a number` };
+      if (attribute.type === 'integer' && !Number.isInteger(number)) return { problem: `${raw} is not a whole number` };
+      return { value: number };
+    }
+    case 'date': {
+      const text = String(raw).trim();
+      if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(Date.parse(text))) return { problem: `"${text}" is not a date (write YYYY-MM-DD)` };
+      return { value: text.slice(0, 10) };
+    }
+    case 'json': {
+      if (typeof raw === 'object') return { value: raw as Record<string, boolean> };
+      try {
+        return { value: JSON.parse(String(raw)) };
+      } catch {
+        return { problem: 'is not valid JSON' };
+      }
+    }
+  }
+}
+
+/** The renovation checklist from one column per item (English key or the standard's Chinese words). */
+function checklistFrom(properties: Record<string, unknown>): Record<string, boolean> | undefined {
+  const checklist: Record<string, boolean> = {};
+  let found = false;
+  for (const item of RENOVATION_CHECKLIST) {
+    const raw = properties[item.key] ?? properties[item.zh];
+    if (raw === undefined) continue;
+    found = true;
+    const word = String(raw).trim().toLowerCase();
+    checklist[item.key] = raw === true || TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) || raw === false ? false : Boolean(raw);
+  }
+  return found ? checklist : undefined;
+}
+
+export function mapRow(
+  layer: Layer,
+  columns: Map<Attribute, string>,
+  properties: Record<string, unknown>,
+  row: number,
+): { values: AttributeValues; problems: RowProblem[] } {
+  const values: AttributeValues = {};
+  const problems: RowProblem[] = [];
+  for (const attribute of layer.attributes) {
+    const column = columns.get(attribute);
+    let raw = column === undefined ? undefined : properties[column];
+    if (attribute.name === 'checklist' && raw === undefined) raw = checklistFrom(properties);
+    const { value, problem } = convert(attribute, raw);
+    if (problem) problems.push({ row, field: column ?? attribute.name, message: `${attribute.name} ${problem}` });
+    else values[attribute.name] = value ?? null;
+  }
+  return { values, problems };
+}

@@ -1,0 +1,40 @@
+// Fresh stores for integration tests: an in-memory embedded store always, a new PostGIS database when DATABASE_URL is set.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { Database } from '../../server/db/database.js';
+
+export interface StoreKind {
+  name: 'embedded' | 'server';
+  open(): Promise<Database & { dispose(): Promise<void> }>;
+}
+
+async function openServerStore(baseUrl: string) {
+  const name = `atlas_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const db = await Database.open({ url: url.toString(), maxConnections: 4 });
+  return Object.assign(db, {
+    async dispose() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  });
+}
+
+async function openEmbeddedStore() {
+  const db = await Database.open({});
+  return Object.assign(db, { dispose: () => db.close() });
+}
+
+/** The stores every integration test runs against: embedded always, the real server when DATABASE_URL is set. */
+export const STORE_KINDS: StoreKind[] = [
+  { name: 'embedded', open: openEmbeddedStore },
+  ...(process.env.DATABASE_URL ? [{ name: 'server' as const, open: () => openServerStore(process.env.DATABASE_URL!) }] : []),
+];
