@@ -3,6 +3,10 @@ import pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from './embedded.js';
 import { migrate } from './migrate.js';
 
+// Dates stay 'YYYY-MM-DD' text, as the API and exports show them; bigint counts come back as numbers.
+pg.types.setTypeParser(1082, (value) => value);
+pg.types.setTypeParser(20, (value) => Number(value));
+
 export type DatabaseKind = 'embedded' | 'server';
 
 export interface DatabaseOptions {

@@ -12,7 +12,7 @@ export function parseGeoJson(text: string, file: string): SourceRow[] {
     throw new ImportRefusedError(file, [{ row: 0, message: `not valid JSON (${(error as Error).message}); the file may be cut short` }], 'Export the file again from its source and import the complete file.');
   }
   const collection = parsed as Partial<FeatureCollection> & { type?: string };
-  if (collection?.type === 'Feature') return [toRow(collection as unknown as Feature, 1)];
+  if ((collection as { type?: string })?.type === 'Feature') return [toRow(collection as unknown as Feature, 1)];
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new ImportRefusedError(file, [{ row: 0, message: `expected a GeoJSON FeatureCollection, found ${collection?.type ?? typeof parsed}` }], 'Save the layer as a GeoJSON FeatureCollection and import it again.');
   }

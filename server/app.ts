@@ -1,0 +1,76 @@
+// The HTTP face of the hub: GraphQL at /graphql, the built client at /, and the routes features add.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { AtlasConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { AtlasError, fromDatabaseError } from './errors.js';
+import { createContext, type AtlasContext } from './graphql/context.js';
+import { atlasSchema } from './graphql/schema.js';
+import { ANONYMOUS, type Viewer } from './graphql/viewer.js';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+export interface AtlasApp {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<AtlasContext>;
+}
+
+/** Who is asking, from the request; the auth module replaces this with token checking. */
+export type ViewerResolver = (request: express.Request) => Promise<Viewer> | Viewer;
+
+export async function createApp(db: Database, config: AtlasConfig, resolveViewer: ViewerResolver = () => ANONYMOUS): Promise<AtlasApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<AtlasContext>({
+    schema: await atlasSchema(),
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // One error path: known errors pass through as written; anything else is logged and replaced by a plain sentence.
+    formatError: (formatted, error) => {
+      const original = (error as { originalError?: unknown })?.originalError ?? error;
+      if (original instanceof AtlasError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+      const code = formatted.extensions?.code;
+      if (code && code !== 'INTERNAL_SERVER_ERROR') {
+        const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      console.error('[graphql]', original);
+      const mapped = fromDatabaseError(original);
+      return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { code: mapped.code } };
+    },
+  });
+  await apollo.start();
+
+  app.get('/health', (_request, response) => {
+    response.json({ ok: true, store: db.kind, postgis: db.capabilities.postgisVersion, mvt: db.capabilities.asMvt });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db, config, await resolveViewer(req)),
+    }),
+  );
+  if (fs.existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  }
+  return { app, httpServer, apollo };
+}
+
+export async function listen(atlas: AtlasApp, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    atlas.httpServer.once('error', reject);
+    atlas.httpServer.listen(port, '0.0.0.0', () => resolve());
+  });
+  const address = atlas.httpServer.address();
+  return typeof address === 'object' && address ? address.port : port;
+}

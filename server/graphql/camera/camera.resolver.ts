@@ -1,0 +1,31 @@
+// Cameras: list (positions only for roles that may see them), range defaults, links.
+import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { AtlasContext } from '../context.js';
+import { CommunityLinkedListArgs } from '../filters.input.js';
+import { listLayer, loadByCode } from '../layer.service.js';
+import { Provenance, provenanceOf } from '../provenance.type.js';
+import { Community } from '../community/community.type.js';
+import { Camera, CameraConnection } from './camera.type.js';
+
+@Resolver(() => Camera)
+export class CameraResolver {
+  @Query(() => CameraConnection, { description: 'Cameras, filtered and paged.' })
+  cameras(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
+    return listLayer(ctx, 'cameras', args);
+  }
+
+  @FieldResolver(() => Float, { description: 'Range in metres (the configured default where the record has none).' })
+  rangeM(@Root() camera: Camera, @Ctx() ctx: AtlasContext): number {
+    return camera.rangeM ?? ctx.config.defaultCameraRangeM;
+  }
+
+  @FieldResolver(() => Community, { nullable: true, description: 'The community the camera stands in.' })
+  community(@Root() camera: Camera, @Ctx() ctx: AtlasContext) {
+    return camera.communityCode ? loadByCode(ctx, 'communities', camera.communityCode) : null;
+  }
+
+  @FieldResolver(() => Provenance, { description: 'Where the record came from.' })
+  provenance(@Root() camera: Camera): Provenance {
+    return provenanceOf(camera);
+  }
+}

@@ -1,0 +1,61 @@
+// Communities: list, one by code, and the links to grids, stops, cameras, renovation sites and district.
+import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { AtlasContext } from '../context.js';
+import { LayerListArgs } from '../filters.input.js';
+import { GeoJSONScalar } from '../geojson.scalar.js';
+import { listLayer, loadByCode, loadGeometry, loadLinked, loadWithinCommunity } from '../layer.service.js';
+import { Provenance, provenanceOf } from '../provenance.type.js';
+import { District } from '../district/district.type.js';
+import { GridCell } from '../grid-cell/grid-cell.type.js';
+import { BusStop } from '../bus-stop/bus-stop.type.js';
+import { Camera } from '../camera/camera.type.js';
+import { RenovationSite } from '../renovation-site/renovation-site.type.js';
+import { Community, CommunityConnection } from './community.type.js';
+
+@Resolver(() => Community)
+export class CommunityResolver {
+  @Query(() => CommunityConnection, { description: 'Communities, filtered and paged.' })
+  communities(@Args(() => LayerListArgs) args: LayerListArgs, @Ctx() ctx: AtlasContext) {
+    return listLayer(ctx, 'communities', args);
+  }
+
+  @Query(() => Community, { nullable: true, description: 'One community by code; null when there is none (or it is not yours to read).' })
+  community(@Arg('code', () => String) code: string, @Ctx() ctx: AtlasContext) {
+    return loadByCode(ctx, 'communities', code);
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
+  boundary(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
+    return loadGeometry(ctx, 'communities', community.code, simplifyMeters);
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'The district that contains the community.' })
+  district(@Root() community: Community, @Ctx() ctx: AtlasContext) {
+    return community.districtCode ? loadByCode(ctx, 'districts', community.districtCode) : null;
+  }
+
+  @FieldResolver(() => [GridCell], { description: 'The management grid cells (网格) of the community.' })
+  gridCells(@Root() community: Community, @Ctx() ctx: AtlasContext) {
+    return loadLinked(ctx, 'grid-cells', 'community_code', community.code);
+  }
+
+  @FieldResolver(() => [BusStop], { description: 'Bus stops within a distance of the community (0 = inside it), in metres.' })
+  busStops(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('withinMeters', () => Float, { defaultValue: 500 }) withinMeters: number) {
+    return loadWithinCommunity(ctx, 'bus-stops', community.code, withinMeters);
+  }
+
+  @FieldResolver(() => [Camera], { description: 'Cameras standing inside the community.' })
+  cameras(@Root() community: Community, @Ctx() ctx: AtlasContext) {
+    return loadLinked(ctx, 'cameras', 'community_code', community.code);
+  }
+
+  @FieldResolver(() => [RenovationSite], { description: 'Old-compound renovation sites in the community.' })
+  renovationSites(@Root() community: Community, @Ctx() ctx: AtlasContext) {
+    return loadLinked(ctx, 'renovation-sites', 'community_code', community.code);
+  }
+
+  @FieldResolver(() => Provenance, { description: 'Where the record came from.' })
+  provenance(@Root() community: Community): Provenance {
+    return provenanceOf(community);
+  }
+}
