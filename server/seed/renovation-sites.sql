@@ -1,0 +1,34 @@
+-- The demo renovation sites (老旧小区改造): compound footprints (rotated rectangles) or points inside their community.
+
+-- name: siteGeometries
+-- $1: per community code, how many sites and a seed; $2: per site (community, ordinal) its footprint or 'point'.
+WITH wanted AS (
+  SELECT w->>'code' AS code, (w->>'count')::integer AS n, (w->>'seed')::integer AS seed
+  FROM jsonb_array_elements($1::jsonb) AS w
+),
+shapes AS (
+  SELECT s->>'community' AS code, (s->>'ordinal')::integer AS ordinal, (s->>'point')::boolean AS point,
+         (s->>'halfWidthM')::float8 AS half_width_m, (s->>'halfDepthM')::float8 AS half_depth_m, (s->>'angleRad')::float8 AS angle_rad
+  FROM jsonb_array_elements($2::jsonb) AS s
+),
+centres AS (
+  -- Keep compounds off the community's edge where there is room to.
+  SELECT w.code, centre.ordinality AS ordinal, centre.geom, c.geom_m AS community
+  FROM wanted w
+  JOIN communities c USING (code)
+  CROSS JOIN LATERAL (SELECT ST_Buffer(c.geom_m, -80) AS geom) inner_area
+  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
+    CASE WHEN ST_Area(inner_area.geom) > 0.1 * ST_Area(c.geom_m) THEN inner_area.geom ELSE c.geom_m END, w.n, w.seed)) WITH ORDINALITY AS centre
+),
+footprints AS (
+  SELECT s.code, s.ordinal, c.geom AS centre, s.point,
+         ST_CollectionExtract(ST_Intersection(ST_Rotate(
+           ST_MakeEnvelope(ST_X(c.geom) - s.half_width_m, ST_Y(c.geom) - s.half_depth_m,
+                           ST_X(c.geom) + s.half_width_m, ST_Y(c.geom) + s.half_depth_m, atlas_metric_srid()),
+           s.angle_rad, c.geom), c.community), 3) AS footprint
+  FROM shapes s JOIN centres c USING (code, ordinal)
+)
+SELECT code AS community_code, ordinal,
+       ST_AsGeoJSON(ST_Transform(CASE WHEN point OR ST_IsEmpty(footprint) THEN centre ELSE footprint END, 4326), 7) AS geometry
+FROM footprints
+ORDER BY code, ordinal;

@@ -1,0 +1,26 @@
+// How big each demo city is: `demo` (the default at first start), `city` (benchmarks), `tiny` (tests).
+
+export type SeedScale = 'tiny' | 'demo' | 'city';
+export const SEED_SCALES: readonly SeedScale[] = ['tiny', 'demo', 'city'];
+
+export interface ScaleTargets {
+  communities: number;
+  cameras: number;
+  busStops: number;
+  /** Sites in all; the 2018–2020 programme's sites come first, any beyond it belong to the follow-on plan years. */
+  renovationSites: number;
+  /** Share of the city-wide 2018–2020 plan (STANDARDS.md renovation-city / renovation-owners) the city lists. */
+  planShare: number;
+}
+
+export const SCALE_TARGETS: Record<SeedScale, ScaleTargets> = {
+  tiny: { communities: 60, cameras: 1_500, busStops: 1_000, renovationSites: 100, planShare: 0.125 },
+  demo: { communities: 300, cameras: 12_000, busStops: 5_000, renovationSites: 796, planShare: 1 },
+  city: { communities: 2_000, cameras: 100_000, busStops: 10_000, renovationSites: 3_000, planShare: 1 },
+};
+
+export function parseScale(text: string | undefined): SeedScale {
+  const scale = (text ?? 'demo').toLowerCase();
+  if (!(SEED_SCALES as readonly string[]).includes(scale)) throw new Error(`Unknown scale "${text}". Use one of: ${SEED_SCALES.join(', ')}.`);
+  return scale as SeedScale;
+}
