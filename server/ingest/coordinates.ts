@@ -1,6 +1,7 @@
 // Coordinate systems of incoming files: checks positions and converts Chinese web-map offsets to WGS84.
 import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
+import { badInput } from '../errors.js';
 
 export type CrsName = 'wgs84' | 'gcj02' | 'bd09' | 'cgcs2000';
 export const CRS_NAMES: readonly CrsName[] = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'];
@@ -12,7 +13,7 @@ export function parseCrs(text: string | undefined): CrsName {
   if (value === 'bd09' || value === 'baidu') return 'bd09';
   // CGCS2000 geographic coordinates agree with WGS84 to a few centimetres: no conversion needed.
   if (value === 'cgcs2000' || value === 'epsg4490') return 'cgcs2000';
-  throw new Error(`Unknown coordinate system "${text}". Use one of: ${CRS_NAMES.join(', ')}.`);
+  throw badInput(`Unknown coordinate system "${text}". Use one of: ${CRS_NAMES.join(', ')}, or EPSG:n.`);
 }
 
 function mapPositions(geometry: Geometry, convert: (p: Position) => Position): Geometry {
@@ -76,5 +77,37 @@ export function positionProblem(geometry: Geometry): string | undefined {
     if (Math.abs(lat) > 90) return `latitude ${lat} is out of range (−90 to 90)`;
     if (Math.abs(lon) > 180) return `longitude ${lon} is out of range (−180 to 180)`;
   }
-  return undefined;
+  return shapeProblem(geometry);
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** Rings and lines too short or not closed, which PostGIS would refuse for the whole file rather than for the row. */
+function shapeProblem(geometry: Geometry): string | undefined {
+  const rings = (polygons: Position[][][]) => {
+    for (const [p, polygon] of polygons.entries()) {
+      for (const [r, ring] of polygon.entries()) {
+        const where = `${polygons.length > 1 ? `polygon ${p + 1}, ` : ''}ring ${r + 1}`;
+        if (ring.length < 4) return `${where} has ${ring.length} position(s); a ring needs at least 4 (the first repeated at the end)`;
+        if (!samePosition(ring[0], ring[ring.length - 1])) return `${where} is not closed: its last position must repeat its first`;
+      }
+    }
+    return undefined;
+  };
+  switch (geometry.type) {
+    case 'Polygon':
+      return rings([geometry.coordinates]);
+    case 'MultiPolygon':
+      return rings(geometry.coordinates);
+    case 'LineString':
+      return geometry.coordinates.length < 2 ? 'a line needs at least 2 positions' : undefined;
+    case 'MultiLineString':
+      return geometry.coordinates.some((line) => line.length < 2) ? 'a line needs at least 2 positions' : undefined;
+    case 'GeometryCollection':
+      return geometry.geometries.map(shapeProblem).find(Boolean);
+    default:
+      return undefined;
+  }
 }

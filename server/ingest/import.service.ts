@@ -1,36 +1,58 @@
-// Imports one file into one layer in a single transaction: it lands whole, or nothing is written.
+// Imports one file into one layer in a single transaction: it lands whole, or nothing is written (unless skipInvalid).
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { Geometry } from 'geojson';
 import type { Database, Queryable } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
-import { LAYERS, type Layer, type LayerName } from '../layers.js';
-import { parseCsv } from './parse-csv.js';
-import { parseGeoJson } from './parse-geojson.js';
-import { parseCrs, positionProblem, toWgs84, type CrsName } from './coordinates.js';
-import { mapRow, resolveColumns, type AttributeValues, type FieldMap } from './map-fields.js';
-import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
+import { AtlasError } from '../errors.js';
+import { layerByName, type Layer, type LayerName } from '../layers.js';
+import { resolveCrs } from './crs.js';
+import { parseFormat, type ImportFormat } from './formats.js';
+import { formatBytes, importLimits, type ImportLimits } from './limits.js';
+import type { FieldMap } from './map-fields.js';
+import { prepareRows, type PreparedRow, type RejectedRow } from './prepare.js';
+import { readImportFile } from './read-file.js';
+import { ImportRefusedError, type RowProblem } from './rows.js';
+import { checkWhereabouts } from './sanity.js';
 import { relink } from './links.js';
+import { replaceSql, upsertSql } from './upsert.js';
+
+export type { ImportFormat } from './formats.js';
+export { detectFormat } from './formats.js';
 
 const sql = loadQueries(new URL('./stage.sql', import.meta.url), [
-  'createStage', 'stageChunk', 'invalidRows', 'repairPolygons', 'repairLines', 'emptyRows', 'beginRun', 'finishRun', 'bumpVersions',
+  'createStage', 'stageChunk', 'invalidRows', 'repairPolygons', 'repairLines', 'repairPoints', 'emptyRows', 'dropRows',
+  'beginRun', 'finishRun', 'recordFailedRun', 'bumpVersions',
 ] as const);
 
-export type ImportFormat = 'geojson' | 'csv';
+export type ImportPhase = 'read' | 'check' | 'stage' | 'write' | 'link';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
 
 export interface ImportOptions {
   layer: LayerName;
   /** The file's name as the person knows it: every message names it. */
   fileName: string;
   content: Buffer | string;
-  format?: ImportFormat;
-  crs?: CrsName | string;
+  format?: ImportFormat | string;
+  /** wgs84 (default), gcj02, bd09, cgcs2000 or EPSG:n; a Shapefile's .prj is used when this is not given. */
+  crs?: string;
+  /** Force the text encoding (utf-8, gbk, gb18030); detected when not given. */
+  encoding?: string;
   /** Who sent the data; re-imports from the same source update in place. Defaults to the file's base name. */
   source?: string;
   fieldMap?: FieldMap;
+  /** Who ran the import (a user name, "cli", "seed"). */
   actor?: string;
   /** Remove what this source loaded before and is not in this file. */
   replace?: boolean;
+  /** Write the good rows and return the refused ones, instead of refusing the whole file. */
+  skipInvalid?: boolean;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportSummary {
@@ -39,151 +61,147 @@ export interface ImportSummary {
   fileName: string;
   source: string;
   format: ImportFormat;
-  crs: CrsName;
+  /** The coordinate system the file was read in: wgs84, gcj02, bd09, cgcs2000, EPSG:n or prj:<name>. */
+  crs: string;
+  encoding: string | null;
+  sha256: string;
   rowsRead: number;
   rowsWritten: number;
+  /** Rows identical to what the store already held from an earlier import. */
+  rowsUnchanged: number;
   rowsRepaired: number;
   rowsRefused: number;
   rowsRemoved: number;
   repairs: RowProblem[];
+  /** Rows not written (only with skipInvalid), with their reasons and what the file said. */
+  rejected: RejectedRow[];
+  warnings: string[];
+  notes: string[];
 }
 
 const CHUNK_ROWS = 2000;
-const GEOMETRY_TYPES: Record<Layer['geometry'], string[]> = {
-  polygon: ['Polygon', 'MultiPolygon'],
-  point: ['Point'],
-  'polygon-or-point': ['Polygon', 'MultiPolygon', 'Point'],
-  line: ['LineString', 'MultiLineString'],
-};
+const PROBLEMS_KEPT = 100;
 
-export function detectFormat(fileName: string, text: string): ImportFormat {
-  const extension = path.extname(fileName).toLowerCase();
-  if (['.geojson', '.json', '.ndjson', '.geojsonl'].includes(extension)) return 'geojson';
-  if (['.csv', '.txt'].includes(extension)) return 'csv';
-  return /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? 'geojson' : 'csv';
+/** What is known about a run before it lands: also what a failed run records. */
+interface RunFacts {
+  layer: Layer;
+  source: string;
+  fileName: string;
+  sha256: string;
+  format?: ImportFormat;
+  crs?: string;
+  encoding?: string;
+  rowsRead: number;
+  actor: string | null;
+  options: Record<string, unknown>;
+  warnings: string[];
 }
 
-interface PreparedRow {
-  row: number;
-  geometry: Geometry;
-  attrs: AttributeValues;
-}
-
-/** Parses, converts and checks every row in JavaScript; returns the rows or every problem found. */
-function prepareRows(layer: Layer, rows: SourceRow[], fileName: string, crs: CrsName, fieldMap: FieldMap | undefined): PreparedRow[] {
-  const columns = resolveColumns(layer, [...new Set(rows.flatMap((r) => Object.keys(r.properties)))], fieldMap);
-  const allowedTypes = GEOMETRY_TYPES[layer.geometry];
-  const problems: RowProblem[] = [];
-  const prepared: PreparedRow[] = [];
-  const firstRowOfCode = new Map<string, number>();
-  for (const source of rows) {
-    const { values, problems: attributeProblems } = mapRow(layer, columns, source.properties, source.row);
-    problems.push(...attributeProblems);
-    const geometry = source.geometry;
-    if (!geometry) {
-      problems.push({ row: source.row, field: 'geometry', message: 'has no geometry' });
-      continue;
-    }
-    if (!allowedTypes.includes(geometry.type)) {
-      problems.push({ row: source.row, field: 'geometry', message: `is a ${geometry.type}; the ${layer.name} layer takes ${allowedTypes.join(' or ')}` });
-      continue;
-    }
-    const positionError = positionProblem(geometry);
-    if (positionError) {
-      problems.push({ row: source.row, field: 'geometry', message: positionError });
-      continue;
-    }
-    const code = values.code as string | null;
-    if (code) {
-      const first = firstRowOfCode.get(code);
-      if (first !== undefined) problems.push({ row: source.row, field: 'code', message: `code "${code}" is already used by row ${first}` });
-      else firstRowOfCode.set(code, source.row);
-    }
-    if (attributeProblems.length === 0) prepared.push({ row: source.row, geometry: toWgs84(geometry, crs), attrs: values });
-  }
-  if (problems.length > 0) throw new ImportRefusedError(fileName, problems);
-  return prepared;
-}
-
-function attributeExpression(layer: Layer, name: string): string {
-  const attribute = layer.attributes.find((a) => a.name === name)!;
-  switch (attribute.type) {
-    case 'text':
-      return `(s.attrs->>'${name}')`;
-    case 'integer':
-      return `(s.attrs->>'${name}')::integer`;
-    case 'number':
-      return `(s.attrs->>'${name}')::double precision`;
-    case 'date':
-      return `(s.attrs->>'${name}')::date`;
-    case 'json':
-      return `coalesce(nullif(s.attrs->'${name}', 'null'::jsonb), '{}'::jsonb)`;
-  }
-}
-
-/** The upsert for a layer, built only from the layer registry's identifiers. Unchanged rows are left untouched. */
-function upsertSql(layer: Layer): string {
-  const names = layer.attributes.map((a) => a.name);
-  const geometry = layer.geometry === 'polygon' || layer.geometry === 'line' ? 'ST_Multi(s.geom)' : 's.geom';
-  const updatable = [...names.filter((n) => n !== 'code'), 'geom'];
-  return `INSERT INTO ${layer.table} AS t (${names.join(', ')}, geom, source, import_run_id, source_row)
-    SELECT ${names.map((n) => attributeExpression(layer, n)).join(', ')}, ${geometry}, $2, $1, s.source_row
-    FROM import_rows s
-    ON CONFLICT (code) DO UPDATE SET
-      ${updatable.map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
-      source = EXCLUDED.source, import_run_id = EXCLUDED.import_run_id, source_row = EXCLUDED.source_row
-    WHERE (${updatable.map((n) => `t.${n}`).join(', ')}, t.source) IS DISTINCT FROM (${updatable.map((n) => `EXCLUDED.${n}`).join(', ')}, EXCLUDED.source)`;
-}
-
-async function stageAndCheck(client: Queryable, layer: Layer, rows: PreparedRow[], fileName: string): Promise<RowProblem[]> {
+async function stageRows(client: Queryable, rows: PreparedRow[], onProgress?: (p: ImportProgress) => void): Promise<void> {
   await client.query(sql.createStage);
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const chunk = rows.slice(start, start + CHUNK_ROWS).map((r) => ({ row: r.row, geometry: JSON.stringify(r.geometry), attrs: r.attrs }));
     await client.query(sql.stageChunk, [JSON.stringify(chunk)]);
+    onProgress?.({ phase: 'stage', done: Math.min(rows.length, start + CHUNK_ROWS), total: rows.length });
   }
+}
+
+/** Repairs invalid geometries with ST_MakeValid; returns the repairs and the rows that could not be repaired. */
+async function repairStaged(client: Queryable, layer: Layer): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
   const invalid = (await client.query<{ row: number; reason: string }>(sql.invalidRows)).rows;
-  const repairs = invalid.map((r) => ({ row: r.row, field: 'geometry', message: `repaired: ${r.reason}` }));
-  if (invalid.length > 0) {
-    const repair = layer.geometry === 'line' ? sql.repairLines : sql.repairPolygons;
-    await client.query(repair, [invalid.map((r) => r.row)]);
-    const empty = (await client.query<{ row: number }>(sql.emptyRows)).rows;
-    if (empty.length > 0) {
-      const reasons = new Map(invalid.map((r) => [r.row, r.reason]));
-      throw new ImportRefusedError(
-        fileName,
-        empty.map((r) => ({ row: r.row, field: 'geometry', message: `invalid (${reasons.get(r.row) ?? 'empty'}) and could not be repaired` })),
-      );
-    }
+  if (invalid.length === 0) return { repairs: [], unrepairable: [] };
+  const repair = layer.geometry === 'line' ? sql.repairLines : layer.geometry === 'point' ? sql.repairPoints : sql.repairPolygons;
+  await client.query(repair, [invalid.map((r) => r.row)]);
+  const empty = new Set((await client.query<{ row: number }>(sql.emptyRows)).rows.map((r) => r.row));
+  return {
+    repairs: invalid.filter((r) => !empty.has(r.row)).map((r) => ({ row: r.row, field: 'geometry', message: `repaired with ST_MakeValid: ${r.reason}` })),
+    unrepairable: invalid.filter((r) => empty.has(r.row)).map((r) => ({ row: r.row, field: 'geometry', message: `invalid (${r.reason}) and nothing is left after repair: redraw it` })),
+  };
+}
+
+async function recordFailedRun(db: Database, facts: RunFacts, error: unknown): Promise<void> {
+  const problems = error instanceof ImportRefusedError ? error.problems : [];
+  const refusedRows = new Set(problems.map((p) => p.row)).size;
+  const message = error instanceof ImportRefusedError || error instanceof AtlasError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+  try {
+    await db.query(sql.recordFailedRun, [
+      facts.layer.name, facts.source, facts.fileName, facts.sha256, facts.format ?? null, facts.crs ?? null, facts.rowsRead, facts.actor,
+      facts.encoding ?? null, JSON.stringify(facts.options), refusedRows, JSON.stringify(problems.slice(0, PROBLEMS_KEPT)), JSON.stringify(facts.warnings), message,
+    ]);
+  } catch (recordError) {
+    console.error('[import] could not record the failed run:', (recordError as Error).message);
   }
-  return repairs;
 }
 
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportSummary> {
-  const layer = LAYERS[options.layer];
-  if (!layer) throw new Error(`There is no layer "${options.layer}".`);
+  const layer = layerByName(options.layer);
   const buffer = typeof options.content === 'string' ? Buffer.from(options.content, 'utf8') : options.content;
-  const text = buffer.toString('utf8');
-  const format = options.format ?? detectFormat(options.fileName, text);
-  const crs = parseCrs(options.crs);
-  const source = options.source ?? path.basename(options.fileName).replace(/\.[^.]+$/, '');
-  const sourceRows = format === 'csv' ? parseCsv(text, options.fileName) : parseGeoJson(text, options.fileName);
-  const rows = prepareRows(layer, sourceRows, options.fileName, crs, options.fieldMap);
-  const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
+  const limits = { ...importLimits(), ...options.limits };
+  const facts: RunFacts = {
+    layer,
+    source: options.source?.trim() || path.basename(options.fileName).replace(/\.[^.]+$/, ''),
+    fileName: options.fileName,
+    sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+    rowsRead: 0,
+    actor: options.actor ?? null,
+    options: { crs: options.crs ?? null, format: options.format ?? null, fieldMap: options.fieldMap ?? {}, replace: Boolean(options.replace), skipInvalid: Boolean(options.skipInvalid) },
+    warnings: [],
+  };
+  try {
+    return await runImport(db, options, layer, buffer, limits, facts);
+  } catch (error) {
+    await recordFailedRun(db, facts, error);
+    throw error;
+  }
+}
+
+async function runImport(db: Database, options: ImportOptions, layer: Layer, buffer: Buffer, limits: ImportLimits, facts: RunFacts): Promise<ImportSummary> {
+  const { fileName } = options;
+  if (buffer.length > limits.maxBytes) {
+    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file is ${formatBytes(buffer.length)}; the limit is ${formatBytes(limits.maxBytes)}` }], 'Split the file, or raise ATLAS_IMPORT_MAX_BYTES; nothing was written.');
+  }
+  options.onProgress?.({ phase: 'read', done: 0, total: buffer.length });
+  const read = await readImportFile(buffer, fileName, parseFormat(options.format), options.encoding);
+  Object.assign(facts, { format: read.format, encoding: read.encoding, rowsRead: read.rows.length });
+  if (read.rows.length > limits.maxFeatures) {
+    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_IMPORT_MAX_FEATURES; nothing was written.');
+  }
+  if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
+  const crs = await resolveCrs(db, options.crs, read.prj);
+  facts.crs = crs.label;
+  options.onProgress?.({ phase: 'check', done: 0, total: read.rows.length });
+  const { prepared, rejected } = prepareRows(layer, read.rows, crs, options.fieldMap);
+  if (rejected.length > 0 && !options.skipInvalid) throw new ImportRefusedError(fileName, rejected.flatMap((r) => r.problems));
+  const whereabouts = await checkWhereabouts(db, layer, prepared, crs.label);
+  if (whereabouts.refusal) throw new ImportRefusedError(fileName, [whereabouts.refusal], 'Swap the coordinate columns (or fix the export) and import again; nothing was written.');
+  facts.warnings = whereabouts.warnings;
 
   return db.transaction(async (client) => {
-    const runId = Number((await client.query<{ id: string }>(sql.beginRun, [layer.name, source, options.fileName, sha256, format, crs, sourceRows.length, options.actor ?? null])).rows[0].id);
-    const repairs = await stageAndCheck(client, layer, rows, options.fileName);
-    const written = (await client.query(upsertSql(layer), [runId, source])).rowCount ?? 0;
-    let removed = 0;
-    if (options.replace) {
-      removed = (await client.query(`DELETE FROM ${layer.table} WHERE source = $1 AND code <> ALL($2::text[])`, [source, rows.map((r) => r.attrs.code)])).rowCount ?? 0;
+    const runId = Number((await client.query<{ id: string }>(sql.beginRun, [
+      layer.name, facts.source, fileName, facts.sha256, read.format, crs.label, read.rows.length, facts.actor, read.encoding ?? null, JSON.stringify(facts.options),
+    ])).rows[0].id);
+    await stageRows(client, prepared, options.onProgress);
+    const { repairs, unrepairable } = await repairStaged(client, layer);
+    if (unrepairable.length > 0) {
+      if (!options.skipInvalid) throw new ImportRefusedError(fileName, unrepairable);
+      await client.query(sql.dropRows, [unrepairable.map((p) => p.row)]);
+      const byRow = new Map(read.rows.map((r) => [r.row, r]));
+      rejected.push(...unrepairable.map((p) => ({ row: p.row, problems: [p], source: byRow.get(p.row)! })));
     }
+    options.onProgress?.({ phase: 'write', done: 0, total: prepared.length });
+    const written = (await client.query(upsertSql(layer), [runId, facts.source])).rowCount ?? 0;
+    const kept = prepared.filter((r) => !unrepairable.some((p) => p.row === r.row)).map((r) => r.attrs.code);
+    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
+    options.onProgress?.({ phase: 'link', done: 0, total: 1 });
     const changedLayers = written + removed > 0 ? await relink(client, layer.name, runId) : [];
     if (changedLayers.length > 0) await client.query(sql.bumpVersions, [changedLayers]);
-    await client.query(sql.finishRun, [runId, written, repairs.length, 0, 'completed']);
+    const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
+    await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
+    rejected.sort((a, b) => a.row - b.row);
     return {
-      runId, layer: layer.name, fileName: options.fileName, source, format, crs,
-      rowsRead: sourceRows.length, rowsWritten: written, rowsRepaired: repairs.length, rowsRefused: 0, rowsRemoved: removed, repairs,
+      runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256,
+      rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
+      rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes,
     };
   });
 }

@@ -1,5 +1,6 @@
 // Maps a file's columns onto a layer's attributes (explicit --map first, then names and aliases) and checks their types.
 import { RENOVATION_CHECKLIST, type Attribute, type Layer } from '../layers.js';
+import { badInput } from '../errors.js';
 import type { RowProblem } from './rows.js';
 
 export type FieldMap = Record<string, string>;
@@ -13,7 +14,7 @@ export function resolveColumns(layer: Layer, sourceColumns: string[], explicit: 
     const wanted = explicit[attribute.name];
     if (wanted !== undefined) {
       const column = byLowerName.get(wanted.trim().toLowerCase());
-      if (!column) throw new Error(`--map ${attribute.name}=${wanted}: the file has no column "${wanted}". Its columns are: ${sourceColumns.join(', ')}.`);
+      if (!column) throw badInput(`--map ${attribute.name}=${wanted}: the file has no column "${wanted}". Its columns are: ${sourceColumns.join(', ')}.`);
       resolved.set(attribute, column);
       continue;
     }
@@ -27,7 +28,7 @@ export function resolveColumns(layer: Layer, sourceColumns: string[], explicit: 
   }
   for (const name of Object.keys(explicit)) {
     if (!layer.attributes.some((a) => a.name === name)) {
-      throw new Error(`--map ${name}=…: the layer ${layer.name} has no attribute "${name}". Its attributes are: ${layer.attributes.map((a) => a.name).join(', ')}.`);
+      throw badInput(`--map ${name}=…: the layer ${layer.name} has no attribute "${name}". Its attributes are: ${layer.attributes.map((a) => a.name).join(', ')}.`);
     }
   }
   return resolved;

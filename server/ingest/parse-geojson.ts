@@ -1,6 +1,18 @@
 // Reads a GeoJSON FeatureCollection (or newline-delimited features) into source rows.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { ImportRefusedError, type SourceRow } from './rows.js';
+
+const CUT_SHORT_HINT = 'Export the file again from its source and import the complete file; nothing was written.';
+
+function firstLineIsFeature(text: string): boolean {
+  const firstLine = text.split('\n', 1)[0].trim();
+  try {
+    const parsed = JSON.parse(firstLine) as { type?: string };
+    return parsed?.type === 'Feature' || (parsed?.type !== undefined && parsed.type !== 'FeatureCollection');
+  } catch {
+    return false;
+  }
+}
 
 export function parseGeoJson(text: string, file: string): SourceRow[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -8,35 +20,48 @@ export function parseGeoJson(text: string, file: string): SourceRow[] {
   try {
     parsed = JSON.parse(trimmed);
   } catch (error) {
-    if (trimmed.startsWith('{') && trimmed.includes('\n')) return parseNewlineDelimited(trimmed, file);
-    throw new ImportRefusedError(file, [{ row: 0, message: `not valid JSON (${(error as Error).message}); the file may be cut short` }], 'Export the file again from its source and import the complete file.');
+    if (trimmed.includes('\n') && firstLineIsFeature(trimmed)) return parseNewlineDelimited(trimmed, file);
+    throw new ImportRefusedError(file, [{ row: 0, message: `not valid JSON (${(error as Error).message}); the file may be cut short` }], CUT_SHORT_HINT);
   }
-  const collection = parsed as Partial<FeatureCollection> & { type?: string };
-  if ((collection as { type?: string })?.type === 'Feature') return [toRow(collection as unknown as Feature, 1)];
+  const collection = parsed as { type?: string; features?: unknown };
+  if (collection?.type === 'Feature') return [toRow(collection as unknown as Feature, 1)];
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw new ImportRefusedError(file, [{ row: 0, message: `expected a GeoJSON FeatureCollection, found ${collection?.type ?? typeof parsed}` }], 'Save the layer as a GeoJSON FeatureCollection and import it again.');
+    throw new ImportRefusedError(
+      file,
+      [{ row: 0, message: `expected a GeoJSON FeatureCollection, found ${collection?.type ?? typeof parsed}` }],
+      'Save the layer as a GeoJSON FeatureCollection and import it again.',
+    );
   }
-  return collection.features.map((feature, index) => toRow(feature, index + 1));
+  return (collection.features as Feature[]).map((feature, index) => toRow(feature, index + 1));
 }
 
 function parseNewlineDelimited(text: string, file: string): SourceRow[] {
-  return text
-    .split('\n')
+  const lines = text.split('\n');
+  return lines
     .map((line, index) => ({ line: line.trim(), row: index + 1 }))
     .filter(({ line }) => line.length > 0)
     .map(({ line, row }) => {
       try {
         return toRow(JSON.parse(line) as Feature, row);
       } catch (error) {
-        throw new ImportRefusedError(file, [{ row, message: `not a JSON feature (${(error as Error).message})` }]);
+        const last = row === lines.length;
+        throw new ImportRefusedError(
+          file,
+          [{ row, message: `not a JSON feature (${(error as Error).message})${last ? '; the file may be cut short' : ''}` }],
+          last ? CUT_SHORT_HINT : undefined,
+        );
       }
     });
 }
 
 function toRow(feature: Feature | undefined, row: number): SourceRow {
+  const loose = feature as { type?: string } | null | undefined;
+  if (!feature || typeof feature !== 'object' || (loose?.type !== 'Feature' && !('geometry' in feature))) {
+    return { row, geometry: null, geometryProblem: `is a ${loose?.type ?? typeof feature}, not a GeoJSON Feature`, properties: {} };
+  }
   return {
     row,
-    geometry: (feature?.geometry ?? null) as Geometry | null,
-    properties: { ...(feature?.properties ?? {}), ...(feature?.id !== undefined && feature.properties?.id === undefined ? { id: feature.id } : {}) },
+    geometry: (feature.geometry ?? null) as Geometry | null,
+    properties: { ...(feature.properties ?? {}), ...(feature.id !== undefined && feature.properties?.id === undefined ? { id: feature.id } : {}) },
   };
 }

@@ -6,6 +6,8 @@ export interface SourceRow {
   /** 1-based: the feature's index in a GeoJSON file, the line in a CSV file (the header is line 1). */
   row: number;
   geometry: Geometry | null;
+  /** Why the geometry could not be read, when the parser already knows (unreadable WKT, say). */
+  geometryProblem?: string;
   properties: Record<string, unknown>;
 }
 

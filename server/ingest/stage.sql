@@ -24,17 +24,30 @@ WHERE source_row = ANY($1::integer[]);
 UPDATE import_rows SET geom = ST_CollectionExtract(ST_MakeValid(geom), 2)
 WHERE source_row = ANY($1::integer[]);
 
+-- name: repairPoints
+UPDATE import_rows SET geom = ST_CollectionExtract(ST_MakeValid(geom), 1)
+WHERE source_row = ANY($1::integer[]);
+
 -- name: emptyRows
 SELECT source_row AS row FROM import_rows WHERE ST_IsEmpty(geom) ORDER BY source_row;
 
+-- name: dropRows
+DELETE FROM import_rows WHERE source_row = ANY($1::integer[]);
+
 -- name: beginRun
-INSERT INTO import_runs (layer, source, file_name, file_sha256, format, crs, rows_read, actor)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id;
+INSERT INTO import_runs (layer, source, file_name, file_sha256, format, crs, rows_read, actor, encoding, options)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id;
 
 -- name: finishRun
-UPDATE import_runs SET rows_written = $2, rows_repaired = $3, rows_refused = $4,
-  status = $5, finished_at = now()
+UPDATE import_runs SET rows_written = $2, rows_repaired = $3, rows_refused = $4, rows_removed = $5,
+  problems = $6::jsonb, warnings = $7::jsonb, status = 'completed', finished_at = now()
 WHERE id = $1;
+
+-- name: recordFailedRun
+INSERT INTO import_runs (layer, source, file_name, file_sha256, format, crs, rows_read, actor, encoding, options,
+  rows_refused, problems, warnings, message, status, finished_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, 'failed', now())
+RETURNING id;
 
 -- name: bumpVersions
 UPDATE layer_versions SET version = version + 1, changed_at = now() WHERE layer = ANY($1::text[]);

@@ -1,0 +1,73 @@
+// Reads a zipped Shapefile (.shp, .dbf, .prj, .cpg) into source rows; DBF text in GBK is detected when no .cpg says so.
+import path from 'node:path';
+import AdmZip from 'adm-zip';
+import iconv from 'iconv-lite';
+import * as shapefile from 'shapefile';
+import type { Geometry } from 'geojson';
+import { isUtf8 } from './decode-text.js';
+import { ImportRefusedError, type SourceRow } from './rows.js';
+
+export interface ShapefileRead {
+  rows: SourceRow[];
+  /** The .prj's WKT, when the zip has one. */
+  prj?: string;
+  /** The DBF's text encoding, as used. */
+  encoding: string;
+  notes: string[];
+}
+
+/** A .cpg names the DBF's code page: "UTF-8", "GBK", "936", "CP936", … */
+function encodingFromCpg(cpg: string): string | undefined {
+  const value = cpg.trim().toLowerCase().replace(/^cp/, '');
+  if (value === '936' || value === 'gbk' || value === 'gb2312' || value === 'gb18030') return 'gb18030';
+  if (value === '65001' || value === 'utf8' || value === 'utf-8') return 'utf-8';
+  return iconv.encodingExists(value) ? value : undefined;
+}
+
+/** The DBF records' bytes (after the header) are checked as UTF-8; anything else from a Chinese source is GB18030. */
+function detectDbfEncoding(dbf: Buffer): string {
+  const headerLength = dbf.readUInt16LE(8);
+  const ldid = dbf[29];
+  if (ldid === 0x4d || ldid === 0x7a) return 'gb18030'; // the language driver ids for code page 936
+  return isUtf8(dbf.subarray(headerLength)) ? 'utf-8' : 'gb18030';
+}
+
+function refuse(file: string, message: string, hint?: string): never {
+  throw new ImportRefusedError(file, [{ row: 0, message }], hint ?? 'Zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together and import the zip; nothing was written.');
+}
+
+export async function parseShapefile(bytes: Buffer, file: string, encodingOverride?: string): Promise<ShapefileRead> {
+  let entries: AdmZip.IZipEntry[];
+  try {
+    entries = new AdmZip(bytes).getEntries().filter((e) => !e.isDirectory && !e.entryName.startsWith('__MACOSX/'));
+  } catch (error) {
+    refuse(file, `the zip could not be opened (${(error as Error).message}); it may be cut short`, 'Copy the file again and import the complete zip; nothing was written.');
+  }
+  const shps = entries.filter((e) => e.entryName.toLowerCase().endsWith('.shp'));
+  if (shps.length === 0) refuse(file, `the zip holds no .shp file (it holds: ${entries.map((e) => e.entryName).join(', ') || 'nothing'})`);
+  if (shps.length > 1) refuse(file, `the zip holds ${shps.length} layers (${shps.map((e) => e.entryName).join(', ')})`, 'Zip one layer per file and import each on its own; nothing was written.');
+  const base = shps[0].entryName.slice(0, -4).toLowerCase();
+  const sibling = (extension: string) => entries.find((e) => e.entryName.toLowerCase() === base + extension)?.getData();
+  const dbf = sibling('.dbf');
+  const prj = sibling('.prj')?.toString('utf8');
+  const cpg = sibling('.cpg')?.toString('utf8');
+  const encoding = encodingOverride ?? (cpg ? encodingFromCpg(cpg) : undefined) ?? (dbf ? detectDbfEncoding(dbf) : 'utf-8');
+
+  const rows: SourceRow[] = [];
+  try {
+    // shapefile decodes DBF text with the text-encoding polyfill, which knows GB18030.
+    const source = await shapefile.open(shps[0].getData(), dbf ?? undefined, { encoding });
+    for (let row = 1; ; row++) {
+      const next = await source.read();
+      if (next.done) break;
+      const properties = Object.fromEntries(Object.entries(next.value.properties ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
+      rows.push({ row, geometry: (next.value.geometry ?? null) as Geometry | null, properties });
+    }
+  } catch (error) {
+    refuse(file, `the Shapefile ${path.basename(shps[0].entryName)} could not be read (${(error as Error).message}); it may be cut short or damaged`);
+  }
+  const notes = [`DBF text read as ${encoding}${cpg ? ' (from the .cpg)' : encodingOverride ? ' (--encoding)' : ' (detected)'}`];
+  if (!dbf) notes.push('no .dbf: the features have no attributes');
+  if (!prj) notes.push('no .prj: coordinates taken as given by --crs (WGS84 by default)');
+  return { rows, prj, encoding, notes };
+}

@@ -1,0 +1,92 @@
+// Checks every row in JavaScript (geometry type, positions, attributes, duplicate codes) and converts it to WGS84.
+import type { Geometry } from 'geojson';
+import type { Layer } from '../layers.js';
+import { positionProblem } from './coordinates.js';
+import type { CrsConversion } from './crs.js';
+import { mapRow, resolveColumns, type AttributeValues, type FieldMap } from './map-fields.js';
+import type { RowProblem, SourceRow } from './rows.js';
+
+export interface PreparedRow {
+  row: number;
+  geometry: Geometry;
+  attrs: AttributeValues;
+}
+
+/** A row that was not written, with every reason, and what the file said (for the rejects file). */
+export interface RejectedRow {
+  row: number;
+  problems: RowProblem[];
+  source: SourceRow;
+}
+
+export const GEOMETRY_TYPES: Record<Layer['geometry'], string[]> = {
+  polygon: ['Polygon', 'MultiPolygon'],
+  point: ['Point'],
+  'polygon-or-point': ['Polygon', 'MultiPolygon', 'Point'],
+  line: ['LineString', 'MultiLineString'],
+};
+
+/** Ranges the tables' CHECK constraints enforce, so a row is refused with its reason instead of failing the whole statement. */
+const RANGES: Record<string, { min?: number; minExclusive?: boolean; max?: number; maxExclusive?: boolean }> = {
+  direction_deg: { min: 0, max: 360, maxExclusive: true },
+  fov_deg: { min: 0, minExclusive: true, max: 360 },
+  range_m: { min: 0, minExclusive: true },
+};
+const NON_NEGATIVE = new Set(['households', 'population', 'elderly', 'service_area_m2', 'office_area_m2', 'activity_area_m2', 'social_orgs', 'volunteers', 'care_beds', 'workers']);
+
+function rangeProblem(name: string, value: unknown): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  const range = RANGES[name] ?? (NON_NEGATIVE.has(name) ? { min: 0 } : undefined);
+  if (!range) return undefined;
+  const belowMin = range.min !== undefined && (range.minExclusive ? value <= range.min : value < range.min);
+  const aboveMax = range.max !== undefined && (range.maxExclusive ? value >= range.max : value > range.max);
+  if (!belowMin && !aboveMax) return undefined;
+  const low = range.min === undefined ? '' : `${range.minExclusive ? 'more than' : 'at least'} ${range.min}`;
+  const high = range.max === undefined ? '' : `${range.maxExclusive ? 'less than' : 'at most'} ${range.max}`;
+  return `${name} ${value} is out of range: it must be ${[low, high].filter(Boolean).join(' and ')}`;
+}
+
+function geometryProblem(layer: Layer, source: SourceRow, crs: CrsConversion): string | undefined {
+  if (source.geometryProblem) return source.geometryProblem;
+  const geometry = source.geometry;
+  if (!geometry) return 'has no geometry';
+  const allowed = GEOMETRY_TYPES[layer.geometry];
+  if (!allowed.includes(geometry.type)) return `is a ${geometry.type}; the ${layer.name} layer takes ${allowed.join(' or ')}`;
+  // Projected input (metres) is checked after conversion; longitude/latitude input before, so the message quotes the file.
+  return crs.geographic ? positionProblem(geometry) : undefined;
+}
+
+/**
+ * Maps and checks every row. Returns the good rows converted to WGS84 and the refused rows with their problems;
+ * the caller decides whether one refusal refuses the file.
+ */
+export function prepareRows(layer: Layer, rows: SourceRow[], crs: CrsConversion, fieldMap: FieldMap | undefined): { prepared: PreparedRow[]; rejected: RejectedRow[] } {
+  const columns = resolveColumns(layer, [...new Set(rows.flatMap((r) => Object.keys(r.properties)))], fieldMap);
+  const prepared: PreparedRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  for (const source of rows) {
+    const { values, problems } = mapRow(layer, columns, source.properties, source.row);
+    for (const attribute of layer.attributes) {
+      const problem = rangeProblem(attribute.name, values[attribute.name]);
+      if (problem) problems.push({ row: source.row, field: columns.get(attribute) ?? attribute.name, message: problem });
+    }
+    let geometry: Geometry | undefined;
+    const inputProblem = geometryProblem(layer, source, crs);
+    if (inputProblem) problems.push({ row: source.row, field: 'geometry', message: inputProblem });
+    else {
+      geometry = crs.toWgs84(source.geometry!);
+      const converted = crs.geographic ? undefined : positionProblem(geometry);
+      if (converted) problems.push({ row: source.row, field: 'geometry', message: `after conversion from ${crs.label}, ${converted}; check --crs` });
+    }
+    const code = values.code as string | null | undefined;
+    if (code) {
+      const first = firstRowOfCode.get(code);
+      if (first !== undefined) problems.push({ row: source.row, field: columns.get(layer.attributes[0]) ?? 'code', message: `code "${code}" is already used by row ${first}` });
+      else firstRowOfCode.set(code, source.row);
+    }
+    if (problems.length > 0) rejected.push({ row: source.row, problems, source });
+    else prepared.push({ row: source.row, geometry: geometry!, attrs: values });
+  }
+  return { prepared, rejected };
+}

@@ -1,0 +1,47 @@
+// Reads a file of any supported format into source rows, with what was learnt on the way (encoding, .prj, notes).
+import AdmZip from 'adm-zip';
+import { decodeText } from './decode-text.js';
+import { detectFormat, isZip, type ImportFormat } from './formats.js';
+import { parseCsv } from './parse-csv.js';
+import { parseGeoJson } from './parse-geojson.js';
+import { parseGtfs } from './parse-gtfs.js';
+import { parseShapefile } from './parse-shapefile.js';
+import type { SourceRow } from './rows.js';
+
+export interface FileRead {
+  format: ImportFormat;
+  rows: SourceRow[];
+  encoding?: string;
+  prj?: string;
+  notes: string[];
+}
+
+function zipEntryNames(bytes: Buffer): string[] {
+  try {
+    return new AdmZip(bytes).getEntries().map((e) => e.entryName);
+  } catch {
+    return [];
+  }
+}
+
+export async function readImportFile(bytes: Buffer, fileName: string, forced?: ImportFormat, encoding?: string): Promise<FileRead> {
+  const format = forced ?? detectFormat(fileName, bytes, () => zipEntryNames(bytes));
+  switch (format) {
+    case 'geojson': {
+      const decoded = decodeText(bytes, encoding);
+      return { format, rows: parseGeoJson(decoded.text, fileName), encoding: decoded.encoding, notes: [] };
+    }
+    case 'csv': {
+      const decoded = decodeText(bytes, encoding);
+      return { format, rows: parseCsv(decoded.text, fileName), encoding: decoded.encoding, notes: decoded.encoding === 'utf-8' ? [] : [`text read as ${decoded.encoding}`] };
+    }
+    case 'gtfs': {
+      const read = parseGtfs(bytes, fileName, isZip(bytes));
+      return { format, rows: read.rows, notes: read.notes };
+    }
+    case 'shapefile': {
+      const read = await parseShapefile(bytes, fileName, encoding);
+      return { format, rows: read.rows, encoding: read.encoding, prj: read.prj, notes: read.notes };
+    }
+  }
+}
