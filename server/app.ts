@@ -7,12 +7,16 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { authenticate, defaultViewerResolver, viewerOf, type ViewerResolver } from './auth/viewer.resolver.js';
 import type { AtlasConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AtlasError, fromDatabaseError } from './errors.js';
 import { createContext, type AtlasContext } from './graphql/context.js';
 import { atlasSchema } from './graphql/schema.js';
-import { ANONYMOUS, type Viewer } from './graphql/viewer.js';
+import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
+import { jsonErrorHandler } from './limits/http-errors.js';
+
+export type { ViewerResolver };
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -22,10 +26,11 @@ export interface AtlasApp {
   apollo: ApolloServer<AtlasContext>;
 }
 
-/** Who is asking, from the request; the auth module replaces this with token checking. */
-export type ViewerResolver = (request: express.Request) => Promise<Viewer> | Viewer;
-
-export async function createApp(db: Database, config: AtlasConfig, resolveViewer: ViewerResolver = () => ANONYMOUS): Promise<AtlasApp> {
+/**
+ * `resolveViewer` turns a request into a Viewer (default: Bearer tokens signed with the hub's key, server/auth).
+ * Routes read the caller with `viewerOf(request)` from server/auth/viewer.resolver.ts.
+ */
+export async function createApp(db: Database, config: AtlasConfig, resolveViewer: ViewerResolver = defaultViewerResolver(config.dataDir)): Promise<AtlasApp> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -33,6 +38,13 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     schema: await atlasSchema(),
     introspection: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Depth, alias and cost limits (server/limits); csrfPrevention is Apollo's default, kept on explicitly.
+    validationRules: graphqlLimitRules(),
+    parseOptions: { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens },
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts drains and closes the store on SIGTERM; Apollo's own handler would re-raise the signal before that.
+    stopOnTerminationSignals: false,
     // One error path: known errors pass through as written; anything else is logged and replaced by a plain sentence.
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown })?.originalError ?? error;
@@ -52,17 +64,20 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   app.get('/health', (_request, response) => {
     response.json({ ok: true, store: db.kind, postgis: db.capabilities.postgisVersion, mvt: db.capabilities.asMvt });
   });
+  // Every route after this knows its caller: a bad token is a 401 here, before any data is read.
+  app.use(authenticate(resolveViewer));
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, config, await resolveViewer(req)),
+      context: async ({ req }) => createContext(db, config, viewerOf(req)),
     }),
   );
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
+  app.use(jsonErrorHandler());
   return { app, httpServer, apollo };
 }
 

@@ -1,5 +1,6 @@
 // Builds the SQL of a layer's list query from the layer registry's identifiers and the caller's filters ($n parameters only).
 import type { Geometry } from 'geojson';
+import { scopeConditions } from '../auth/scope.js';
 import { badInput } from '../errors.js';
 import type { Layer } from '../layers.js';
 import { decodeCursor } from './connection.js';
@@ -63,11 +64,8 @@ export function whereClause(layer: Layer, filters: ListFilters, viewer: Viewer, 
     if (!districtColumn) throw badInput(`The ${layer.name} layer cannot be filtered by district.`);
     conditions.push(`${alias}.${districtColumn} = ${param(filters.districtCode)}`);
   }
-  // An official reads only their own district: the rule is part of the SQL, not a filter on results.
-  if (viewer.role === 'official') {
-    if (!districtColumn) conditions.push('false');
-    else conditions.push(`${alias}.${districtColumn} = ${param(viewer.districtCode ?? '')}`);
-  }
+  // Who may read which rows (officials: their district; cameras: not the public) is part of the SQL, not a filter on results.
+  conditions.push(...scopeConditions(layer, viewer, param, alias));
   if (filters.communityCode !== undefined) {
     const column = layer.name === 'communities' ? 'code' : hasColumn('community_code') ? 'community_code' : undefined;
     if (!column) throw badInput(`The ${layer.name} layer cannot be filtered by community.`);

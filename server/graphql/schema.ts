@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { atlasAuthChecker } from '../auth/auth-checker.js';
 import { BusStopResolver } from './bus-stop/bus-stop.resolver.js';
 import { CameraResolver } from './camera/camera.resolver.js';
 import { CommunityResolver } from './community/community.resolver.js';
@@ -27,8 +28,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function atlasSchema(options: { emitSchemaFile?: boolean } = {}): Promise<GraphQLSchema> {
   if (options.emitSchemaFile) {
-    return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: { path: SCHEMA_FILE, sortedSchema: false } });
+    return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: atlasAuthChecker, emitSchemaFile: { path: SCHEMA_FILE, sortedSchema: false } });
   }
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: atlasAuthChecker });
   return built;
 }

@@ -1,5 +1,6 @@
-// Who is asking: the role and, for officials, the district they may read.
-export type Role = 'public' | 'analyst' | 'official' | 'admin';
+// Who is asking: the role and, for officials, the district they may read (PRODUCT.md "Security in one paragraph").
+export const ROLES = ['public', 'analyst', 'official', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Viewer {
   role: Role;
@@ -7,4 +8,7 @@ export interface Viewer {
   districtCode?: string;
 }
 
-export const ANONYMOUS: Viewer = { role: 'public' };
+/** Anyone without a token: coverage shares and gap areas, no camera positions, no writes. */
+export const ANONYMOUS: Viewer = Object.freeze({ role: 'public' }) as Viewer;
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 // Cameras: list (positions only for roles that may see them), range defaults, links.
 import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { requireCameraPositions } from '../../auth/policy.js';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { listLayer, loadByCode } from '../layer.service.js';
@@ -11,6 +12,7 @@ import { Camera, CameraConnection } from './camera.type.js';
 export class CameraResolver {
   @Query(() => CameraConnection, { description: 'Cameras, filtered and paged.' })
   cameras(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
+    requireCameraPositions(ctx.viewer);
     return listLayer(ctx, 'cameras', args);
   }
 

@@ -1,0 +1,61 @@
+// Turns a request's `Authorization: Bearer <token>` into a Viewer, for GraphQL and for every other route of the hub.
+import type express from 'express';
+import { AtlasError, AtlasErrorCode } from '../errors.js';
+import { ANONYMOUS, type Viewer } from '../graphql/viewer.js';
+import { loadJwtSecret } from './secret.js';
+import { verifyToken } from './token.js';
+
+export type ViewerResolver = (request: express.Request) => Promise<Viewer> | Viewer;
+
+/** No Authorization header: the public. A header that is not a valid Bearer token: a 401 AtlasError. */
+export function createViewerResolver(secret: string): ViewerResolver {
+  return (request) => {
+    const header = request.headers.authorization;
+    if (header === undefined || header.trim() === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      throw new AtlasError(AtlasErrorCode.Unauthenticated, 'The Authorization header must be "Bearer <token>" (a token from npx atlas token), or be left out to read as the public.', { http: { status: 401 } });
+    }
+    return verifyToken(match[1], secret);
+  };
+}
+
+const viewers = new WeakMap<express.Request, Viewer>();
+
+/**
+ * Express middleware: resolves the viewer once per request and keeps it for `viewerOf`;
+ * answers 401 with a GraphQL-shaped JSON error (no stack, no detail of the token) when the token is bad.
+ */
+export function authenticate(resolveViewer: ViewerResolver): express.RequestHandler {
+  return async (request, response, next) => {
+    try {
+      viewers.set(request, await resolveViewer(request));
+      next();
+    } catch (error) {
+      if (!(error instanceof AtlasError)) return next(error);
+      const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
+      response
+        .status(status)
+        .set('WWW-Authenticate', 'Bearer realm="shequ-atlas", error="invalid_token"')
+        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    }
+  };
+}
+
+/** The viewer of a request that went through `authenticate`; the public when it did not (never more than that). */
+export function viewerOf(request: express.Request): Viewer {
+  return viewers.get(request) ?? ANONYMOUS;
+}
+
+/**
+ * The hub's default: tokens signed with ATLAS_JWT_SECRET or the data folder's generated key, read on the first
+ * request that carries a token (a hub nobody signs in to never touches the key file).
+ */
+export function defaultViewerResolver(dataDir: string): ViewerResolver {
+  let resolver: ViewerResolver | undefined;
+  return (request) => {
+    if (!request.headers.authorization) return ANONYMOUS;
+    resolver ??= createViewerResolver(loadJwtSecret(dataDir).secret);
+    return resolver(request);
+  };
+}

@@ -1,0 +1,46 @@
+// Limits on what one GraphQL document may ask: depth, aliases, cost and tokens, checked before anything runs.
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+
+export interface GraphqlLimits {
+  /** Deepest field nesting; the API's deepest useful query (communities → nodes → gridCells → community → district …) is about 8. */
+  maxDepth: number;
+  /** Aliased fields per operation: the usual way to multiply an expensive field (500 coverage queries in one request). */
+  maxAliases: number;
+  /** graphql-armor's static cost: 2 per object field, 1 per scalar, times 1.5 per level of depth. */
+  maxCost: number;
+  /** Lexical tokens in a document: stops huge documents before validation even starts. */
+  maxTokens: number;
+}
+
+export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = { maxDepth: 12, maxAliases: 30, maxCost: 5000, maxTokens: 5000 };
+
+/** Reports a refusal in our own words (graphql-armor would prefix "Syntax Error:" and throw out of validation). */
+const refuse = (message: string) => ({
+  exposeLimits: false,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null) => context?.reportError(new GraphQLError(message))],
+});
+
+/** Validation rules for Apollo's `validationRules`; refusals are GRAPHQL_VALIDATION_FAILED (HTTP 400) with the limit named. */
+export function graphqlLimitRules(limits: GraphqlLimits = DEFAULT_GRAPHQL_LIMITS): ValidationRule[] {
+  return [
+    maxDepthRule({
+      n: limits.maxDepth,
+      ...refuse(`The query is nested too deeply (at most ${limits.maxDepth} levels of fields). Ask for fewer nested links in one request.`),
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      ...refuse(`The query uses too many aliases (at most ${limits.maxAliases}). Ask for a list (e.g. communities(codes: [...])) instead of one alias per record.`),
+    }),
+    costLimitRule({
+      maxCost: limits.maxCost,
+      ...refuse(`The query asks for too much at once (cost limit ${limits.maxCost}). Ask for fewer fields, or split it into several requests.`),
+    }),
+  ] as unknown as ValidationRule[];
+}
+
+/** Largest JSON body /graphql accepts: a query with a few thousand codes in its variables fits many times over. */
+export const GRAPHQL_BODY_LIMIT = '1mb';

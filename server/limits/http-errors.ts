@@ -1,0 +1,64 @@
+// The last Express error handler: every failure outside GraphQL becomes a JSON sentence; stacks and SQL go to the log only.
+import type express from 'express';
+import { AtlasError, AtlasErrorCode, fromDatabaseError } from '../errors.js';
+
+interface HttpErrorLike {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  limit?: number;
+}
+
+/** The body parsers' refusals, in sentences a person can act on. */
+function bodyParserMessage(error: HttpErrorLike): { status: number; code: string; message: string } | undefined {
+  switch (error.type) {
+    case 'entity.too.large':
+      return { status: 413, code: AtlasErrorCode.BadInput, message: `The request body is larger than the hub accepts (${Math.round((error.limit ?? 0) / 1024)} KiB). Send less, or import large files with npx atlas import.` };
+    case 'entity.parse.failed':
+      return { status: 400, code: AtlasErrorCode.BadInput, message: 'The request body is not valid JSON. Send a JSON object such as {"query": "{ districts { code } }"}.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, code: AtlasErrorCode.BadInput, message: 'The request body uses a character set the hub does not read. Send UTF-8.' };
+    case 'request.aborted':
+      return { status: 400, code: AtlasErrorCode.BadInput, message: 'The request was cut off before its body arrived.' };
+  }
+  return undefined;
+}
+
+/** Express error middleware (4 arguments); mount it after every route. */
+export function jsonErrorHandler(): express.ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (response.headersSent) return next(error);
+    const parser = bodyParserMessage(error as HttpErrorLike);
+    if (parser) {
+      response.status(parser.status).json({ errors: [{ message: parser.message, extensions: { code: parser.code } }] });
+      return;
+    }
+    let atlasError: AtlasError;
+    if (error instanceof AtlasError) atlasError = error;
+    else {
+      console.error(`[http] ${request.method} ${request.path}:`, error);
+      atlasError = fromDatabaseError(error);
+    }
+    const status = (atlasError.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[atlasError.code] ?? 500;
+    response.status(status).json({ errors: [{ message: atlasError.message, extensions: { code: atlasError.code } }] });
+  };
+}
+
+const STATUS_BY_CODE: Partial<Record<AtlasErrorCode, number>> = {
+  [AtlasErrorCode.BadInput]: 400,
+  [AtlasErrorCode.ImportRefused]: 422,
+  [AtlasErrorCode.Unauthenticated]: 401,
+  [AtlasErrorCode.Forbidden]: 403,
+  [AtlasErrorCode.NotFound]: 404,
+  [AtlasErrorCode.StoreLocked]: 503,
+  [AtlasErrorCode.DatabaseUnavailable]: 503,
+  [AtlasErrorCode.Timeout]: 504,
+  [AtlasErrorCode.Internal]: 500,
+};
+
+/** The HTTP status for an AtlasError code, for routes that answer errors themselves. */
+export function httpStatusOf(error: AtlasError): number {
+  return (error.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[error.code] ?? 500;
+}

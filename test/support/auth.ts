@@ -1,0 +1,15 @@
+// Tokens for tests: a fixed test key, a viewer resolver that checks it, and Authorization headers per role.
+import { signToken } from '../../server/auth/token.js';
+import { createViewerResolver } from '../../server/auth/viewer.resolver.js';
+import type { Role } from '../../server/graphql/viewer.js';
+
+export const TEST_JWT_SECRET = 'test-secret-for-shequ-atlas-tests-only-0123456789';
+
+/** Pass to startHub(db, testViewerResolver) so that `asRole` headers are honoured. */
+export const testViewerResolver = createViewerResolver(TEST_JWT_SECRET);
+
+/** `Authorization` header for a role (officials need their district); the public sends none. */
+export function asRole(role: Role, districtCode?: string): Record<string, string> {
+  if (role === 'public') return {};
+  return { authorization: `Bearer ${signToken({ role, districtCode }, TEST_JWT_SECRET)}` };
+}
