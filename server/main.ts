@@ -1,12 +1,17 @@
 // Starts the hub: opens the store (embedded unless DATABASE_URL is set), seeds the demo city into an empty one, serves.
 import { createApp, listen } from './app.js';
+import { loadJwtSecret } from './auth/secret.js';
+import { signInLink } from './auth/sign-in.js';
+import { createViewerResolver } from './auth/viewer.resolver.js';
+import { statementTimeoutMs } from './limits/db-limits.js';
 import { readConfig } from './config.js';
 import { Database } from './db/database.js';
 import { seedDemoCity } from './seed/seed.service.js';
 
 const config = readConfig();
 const started = Date.now();
-const db = await Database.open({ url: config.databaseUrl, dataDir: config.dataDir });
+const jwtSecret = loadJwtSecret(config.dataDir);
+const db = await Database.open({ url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: statementTimeoutMs() });
 console.log(`Store: ${db.kind === 'server' ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`} (PostGIS ${db.capabilities.postgisVersion}${db.capabilities.asMvt ? '' : ', no ST_AsMVT: tiles are encoded by the hub'})`);
 
 const { rows } = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM districts');
@@ -15,15 +20,36 @@ if (rows[0].n === 0 && config.demo) {
   await seedDemoCity(db, { scale: 'demo', seed: 1, onProgress: (message) => console.log(`  ${message}`) });
 }
 
-const atlas = await createApp(db, config);
+const atlas = await createApp(db, config, createViewerResolver(jwtSecret.secret));
 const port = await listen(atlas, config.port);
 console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}/  (GraphQL at /graphql)`);
+if (jwtSecret.origin !== 'env') {
+  // The key is this machine's own (generated into the data folder): whoever started the hub may act as admin.
+  console.log(`Sign in as admin (valid 7 days): ${signInLink(port, jwtSecret.secret)}`);
+  console.log('Other tokens: npx atlas token --role public|analyst|official|admin [--district CODE]');
+}
 
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   console.log(`${signal}: finishing requests in flight and closing the store…`);
-  await atlas.apollo.stop();
-  await db.close();
-  process.exit(0);
+  // Apollo's drain plugin stops accepting connections and waits (up to 10 s) for requests in flight, GraphQL or not.
+  const deadline = setTimeout(() => {
+    console.error('Shutdown took longer than 30 s; exiting without a clean close.');
+    process.exit(1);
+  }, 30_000);
+  try {
+    await atlas.apollo.stop();
+    await db.close();
+    console.log('Store closed cleanly.');
+    process.exit(0);
+  } catch (error) {
+    console.error('Shutdown failed:', (error as Error).message);
+    process.exit(1);
+  } finally {
+    clearTimeout(deadline);
+  }
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));

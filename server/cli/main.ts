@@ -1,6 +1,7 @@
 // The `atlas` command line: import, seed, and the commands other features add.
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerTokenCommand } from '../auth/token.command.js';
 import { readConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { AtlasError } from '../errors.js';
@@ -62,6 +63,8 @@ program
       await db.close();
     }
   });
+
+registerTokenCommand(program);
 
 export { program };
 
