@@ -5,9 +5,10 @@ import { registerTokenCommand } from '../auth/token.command.js';
 import { readConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { AtlasError } from '../errors.js';
-import { importFile } from '../ingest/import.service.js';
+import { IMPORT_FORMATS } from '../ingest/formats.js';
+import { runImportCommand } from '../ingest/import.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
-import { LAYER_NAMES, type LayerName } from '../layers.js';
+import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';
 
 export async function openStore(): Promise<Database> {
@@ -25,29 +26,17 @@ const program = new Command('atlas').description('Shequ Atlas: load, seed and ex
 
 program
   .command('import')
-  .description('Import a file into a layer, all or nothing.')
+  .description('Import a file into a layer, all or nothing (or --skip-invalid).')
   .argument('<layer>', `one of ${LAYER_NAMES.join(', ')}`)
-  .argument('<file>', 'GeoJSON or CSV file')
-  .option('--crs <crs>', 'coordinate system of the file: wgs84, gcj02, bd09, cgcs2000', 'wgs84')
-  .addOption(new Option('--format <format>', 'force the format').choices(['geojson', 'csv']))
+  .argument('<file>', 'GeoJSON (or newline-delimited), CSV, GTFS zip or stops.txt, Shapefile zip')
+  .option('--crs <crs>', 'coordinate system of the file: wgs84, gcj02, bd09, cgcs2000 or EPSG:n (default: the .prj of a Shapefile, else wgs84)')
+  .addOption(new Option('--format <format>', 'force the format').choices([...IMPORT_FORMATS]))
+  .option('--encoding <encoding>', 'force the text encoding (utf-8, gbk, gb18030); detected by default')
   .option('--map <field=column>', 'map a layer attribute to a source column (repeatable)', collectMap, {})
   .option('--source <name>', 'source name (re-imports from a source update in place); default: the file name')
   .option('--replace', 'remove what this source loaded before and is not in the file')
-  .action(async (layer: string, file: string, options) => {
-    if (!LAYER_NAMES.includes(layer as LayerName)) throw new Error(`There is no layer "${layer}". The layers are: ${LAYER_NAMES.join(', ')}.`);
-    if (!fs.existsSync(file)) throw new Error(`${file}: no such file.`);
-    const db = await openStore();
-    try {
-      const summary = await importFile(db, {
-        layer: layer as LayerName, fileName: file, content: fs.readFileSync(file), format: options.format, crs: options.crs,
-        fieldMap: options.map, source: options.source, replace: options.replace, actor: 'cli',
-      });
-      console.log(`Imported ${file} into ${summary.layer} (run ${summary.runId}): ${summary.rowsRead} read, ${summary.rowsWritten} written, ${summary.rowsRepaired} repaired, ${summary.rowsRemoved} removed.`);
-      for (const repair of summary.repairs) console.log(`  row ${repair.row}: ${repair.message}`);
-    } finally {
-      await db.close();
-    }
-  });
+  .option('--skip-invalid', 'write the good rows and put the refused ones, with reasons, in <file>.rejects.csv')
+  .action((layer: string, file: string, options) => runImportCommand(openStore, layer, file, options));
 
 program
   .command('seed')
