@@ -1,0 +1,116 @@
+// The benchmark's own stores: a database per scale on the real PostGIS (kept after the run, for checking), and the embedded store.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { Database } from '../../server/db/database.js';
+import { NotMeasured } from './figures.js';
+import { timeMs } from './stats.js';
+
+export type BenchScale = 'demo' | 'city' | 'province';
+
+export const DEFAULT_SERVER_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+export function databaseUrl(baseUrl: string, name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(baseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Names are built from the scale only (a closed list), never from user text. */
+export const benchDatabaseName = (scale: BenchScale, suffix = '') => `atlas_bench_${scale}${suffix}`;
+
+export async function recreateDatabase(baseUrl: string, name: string, template?: string): Promise<string> {
+  await admin(baseUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  });
+  return databaseUrl(baseUrl, name);
+}
+
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  await admin(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export async function databaseExists(baseUrl: string, name: string): Promise<boolean> {
+  return admin(baseUrl, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+}
+
+export interface SeededStore {
+  db: Database;
+  url?: string;
+  seedMs: number;
+  counts: Record<string, number>;
+  /** Where the seed wrote the files it imported (reused by the import benchmark). */
+  workDir: string;
+}
+
+type SeedScaleName = 'tiny' | 'demo' | 'city';
+
+async function seed(db: Database, scale: BenchScale, workDir: string, say: (m: string) => void): Promise<number> {
+  let seedModule: typeof import('../../server/seed/seed.service.js');
+  try {
+    seedModule = await import('../../server/seed/seed.service.js');
+  } catch (error) {
+    throw new NotMeasured(`the demo-city seed (server/seed/seed.service.ts) could not be loaded: ${(error as Error).message}`);
+  }
+  if (scale === 'province') throw new NotMeasured('the seed has no province scale yet (server/seed/scales.ts lists tiny, demo, city)');
+  fs.rmSync(workDir, { recursive: true, force: true });
+  const { ms } = await timeMs(() => seedModule.seedDemoCity(db, { scale: scale as SeedScaleName, seed: 1, workDir, onProgress: (m) => say(`    ${m}`) }));
+  return ms;
+}
+
+export async function layerCounts(db: Pick<Database, 'query'>): Promise<Record<string, number>> {
+  const { rows } = await db.query<Record<string, number>>(
+    `SELECT (SELECT count(*) FROM districts)::int AS districts, (SELECT count(*) FROM communities)::int AS communities,
+            (SELECT count(*) FROM grid_cells)::int AS grid_cells, (SELECT count(*) FROM cameras)::int AS cameras,
+            (SELECT count(*) FROM bus_stops)::int AS bus_stops, (SELECT count(*) FROM renovation_sites)::int AS renovation_sites`,
+  );
+  return rows[0];
+}
+
+/** The seeded city on the real PostGIS; with `reuse`, an already seeded database of this scale is kept as it is. */
+export async function openServerStore(baseUrl: string, scale: BenchScale, reuse: boolean, say: (m: string) => void): Promise<SeededStore> {
+  const name = benchDatabaseName(scale);
+  const workDir = path.resolve('bench/.work', scale);
+  if (reuse && fs.existsSync(workDir) && (await databaseExists(baseUrl, name))) {
+    const url = databaseUrl(baseUrl, name);
+    const db = await Database.open({ url, maxConnections: 10 });
+    const counts = await layerCounts(db);
+    if (counts.communities > 0 && counts.cameras > 0) {
+      say(`  reusing ${name} (${counts.communities} communities, ${counts.cameras} cameras)`);
+      return { db, url, seedMs: NaN, counts, workDir };
+    }
+    await db.close();
+  }
+  const url = await recreateDatabase(baseUrl, name);
+  const db = await Database.open({ url, maxConnections: 10 });
+  say(`  seeding ${name} on the real PostGIS…`);
+  const seedMs = await seed(db, scale, workDir, say);
+  await db.query('VACUUM ANALYZE');
+  return { db, url, seedMs, counts: await layerCounts(db), workDir };
+}
+
+export async function openEmbeddedStore(scale: BenchScale, say: (m: string) => void): Promise<SeededStore> {
+  if (scale === 'province') throw new NotMeasured('province scale runs on the real PostGIS only (the issue)');
+  const db = await Database.open({});
+  const workDir = path.resolve('bench/.work', `${scale}-embedded`);
+  say('  seeding the in-memory embedded store…');
+  try {
+    const seedMs = await seed(db, scale, workDir, say);
+    await db.query('ANALYZE');
+    return { db, seedMs, counts: await layerCounts(db), workDir };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
