@@ -11,6 +11,7 @@ import { CommunityResolver } from './community/community.resolver.js';
 import { DistrictResolver } from './district/district.resolver.js';
 import { GridCellResolver } from './grid-cell/grid-cell.resolver.js';
 import { RenovationSiteResolver } from './renovation-site/renovation-site.resolver.js';
+import { COVERAGE_RESOLVERS } from './coverage/index.js';
 
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
 
@@ -22,6 +23,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CameraResolver,
   BusStopResolver,
   RenovationSiteResolver,
+  ...COVERAGE_RESOLVERS,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,0 +1,9 @@
+// The levels coverage is measured at: the polygon layers, and what an area of each is called.
+import { LAYERS, type LayerName } from '../layers.js';
+
+export type AreaLevel = 'communities' | 'grid-cells' | 'districts';
+
+export const AREA_LEVELS: readonly AreaLevel[] = ['communities', 'grid-cells', 'districts'];
+
+/** The table of a level, from the layer registry (the only identifiers SQL may splice). */
+export const areaTable = (level: AreaLevel): string => LAYERS[level as LayerName].table;

@@ -1,0 +1,153 @@
+// Coverage of areas by bus stops or cameras: batched per request, served from the versioned cache, aggregated upward.
+import { loadQueries } from '../db/queries.js';
+import { LAYERS } from '../layers.js';
+import type { AtlasContext } from '../graphql/context.js';
+import { whereClause } from '../graphql/layer-query.js';
+import { areaTable, type AreaLevel } from './area-levels.js';
+import { paramsKey, type CoverageRequest } from './catchment-models.js';
+import { fillIdentifiers } from './sql-template.js';
+
+const sql = loadQueries(new URL('./coverage.sql', import.meta.url), ['areaCoverage', 'cachedGaps', 'cachedGapsTogether', 'geometryGaps'] as const);
+
+/** Where the uncovered polygons of a result can be fetched from, at any minimum sliver area. */
+export type GapSource =
+  | { from: 'cache'; level: AreaLevel; request: CoverageRequest; codes: string[] }
+  | { from: 'geometry'; ewkb: Buffer[] };
+
+export interface CoverageResult {
+  areaM2: number;
+  coveredAreaM2: number;
+  uncoveredAreaM2: number;
+  coveredShare: number;
+  nearestMeters: number | null;
+  /** null when the caller may not see the shapes (camera gaps reveal where cameras stand). */
+  gapSource: GapSource | null;
+}
+
+interface CoverageRow {
+  code: string;
+  area_m2: number;
+  covered_m2: number;
+  nearest_m: number | null;
+}
+
+/** True when the caller may see catchment shapes and distances of this model. */
+export function maySeeShapes(ctx: AtlasContext, request: CoverageRequest): boolean {
+  return request.model.publicShapes || ctx.viewer.role !== 'public';
+}
+
+export function resultOf(areaM2: number, coveredM2: number, nearestM: number | null, gapSource: GapSource | null): CoverageResult {
+  const covered = Math.min(Math.max(coveredM2, 0), areaM2);
+  return {
+    areaM2,
+    coveredAreaM2: covered,
+    uncoveredAreaM2: areaM2 - covered,
+    coveredShare: areaM2 > 0 ? covered / areaM2 : 0,
+    nearestMeters: nearestM,
+    gapSource,
+  };
+}
+
+/** Coverage of many areas of one level: one SQL statement, cache first. */
+export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
+  const text = fillIdentifiers(sql.areaCoverage, {
+    areas: areaTable(level),
+    cover: request.model.coverFunction,
+    nearest: request.model.nearestFunction,
+  });
+  const { rows } = await ctx.db.query<CoverageRow>(text, [
+    [...codes], request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request),
+  ]);
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** The coverage of one area, batched with every other area of the same level and request in this GraphQL request. */
+export function loadAreaCoverage(ctx: AtlasContext, level: AreaLevel, code: string, request: CoverageRequest): Promise<CoverageResult | null> {
+  const shapes = maySeeShapes(ctx, request);
+  return ctx.loaders
+    .get<string, CoverageResult | null>(`coverage:${level}:${request.model.name}:${paramsKey(request)}`, async (codes) => {
+      const rows = await computeAreaCoverage(ctx, level, codes, request);
+      return codes.map((c) => {
+        const row = rows.get(c);
+        if (!row) return null;
+        return resultOf(row.area_m2, row.covered_m2, shapes ? row.nearest_m : null, shapes ? { from: 'cache', level, request, codes: [c] } : null);
+      });
+    })
+    .load(code);
+}
+
+/** Many areas' coverage added up: areas and covered areas sum, the nearest distance is the least. */
+export function aggregateCoverage(parts: CoverageResult[], gapSource: GapSource | null): CoverageResult {
+  const areaM2 = parts.reduce((sum, p) => sum + p.areaM2, 0);
+  const coveredM2 = parts.reduce((sum, p) => sum + p.coveredAreaM2, 0);
+  const distances = parts.map((p) => p.nearestMeters).filter((d): d is number => d !== null);
+  return resultOf(areaM2, coveredM2, distances.length > 0 ? Math.min(...distances) : null, gapSource);
+}
+
+export interface ScopedArea {
+  code: string;
+  name: string | null;
+  districtCode: string | null;
+}
+
+/** The areas of a level the caller may read, optionally within one district. */
+export async function scopeAreas(ctx: AtlasContext, level: AreaLevel, districtCode?: string | null): Promise<ScopedArea[]> {
+  const layer = LAYERS[level];
+  const values: unknown[] = [];
+  const conditions = whereClause(layer, districtCode ? { districtCode } : {}, ctx.viewer, values);
+  const district = level === 'districts' ? 't.code' : 't.district_code';
+  const { rows } = await ctx.db.query<ScopedArea>(
+    `SELECT t.code, t.name, ${district} AS "districtCode" FROM ${layer.table} t ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY t.code`,
+    values,
+  );
+  return rows;
+}
+
+/** Coverage of the whole city (or one district) as the sum of its districts, or of its communities where there are no districts. */
+export async function scopeCoverage(ctx: AtlasContext, request: CoverageRequest, districtCode?: string | null): Promise<CoverageResult> {
+  let level: AreaLevel = 'districts';
+  let areas = await scopeAreas(ctx, level, districtCode);
+  if (areas.length === 0) {
+    level = 'communities';
+    areas = await scopeAreas(ctx, level, districtCode);
+  }
+  const codes = areas.map((a) => a.code);
+  const parts = (await Promise.all(codes.map((c) => loadAreaCoverage(ctx, level, c, request)))).filter((p): p is CoverageResult => p !== null);
+  return aggregateCoverage(parts, maySeeShapes(ctx, request) ? { from: 'cache', level, request, codes } : null);
+}
+
+export interface RankedArea extends ScopedArea {
+  coverage: CoverageResult;
+}
+
+/** Areas of a level, worst covered first (least share, then most uncovered area). */
+export async function coverageRanking(ctx: AtlasContext, level: AreaLevel, request: CoverageRequest, districtCode: string | null | undefined, first: number): Promise<{ totalCount: number; nodes: RankedArea[] }> {
+  const areas = await scopeAreas(ctx, level, districtCode);
+  const coverages = await Promise.all(areas.map((a) => loadAreaCoverage(ctx, level, a.code, request)));
+  const ranked = areas
+    .map((area, i) => ({ ...area, coverage: coverages[i]! }))
+    .filter((a) => a.coverage)
+    .sort((a, b) => a.coverage.coveredShare - b.coverage.coveredShare || b.coverage.uncoveredAreaM2 - a.coverage.uncoveredAreaM2 || a.code.localeCompare(b.code));
+  return { totalCount: ranked.length, nodes: ranked.slice(0, Math.max(0, first)) };
+}
+
+/** The uncovered polygons of a result as GeoJSON (WGS84), without parts smaller than `minAreaM2`, batched. */
+export async function loadGaps(ctx: AtlasContext, source: GapSource, minAreaM2: number): Promise<string | null> {
+  if (source.from === 'geometry') {
+    const { rows } = await ctx.db.query<{ geojson: string }>(sql.geometryGaps, [source.ewkb, minAreaM2]);
+    return rows[0]?.geojson ?? null;
+  }
+  const { level, request, codes } = source;
+  const params = [level, request.model.name, paramsKey(request)];
+  if (codes.length !== 1) {
+    const { rows } = await ctx.db.query<{ geojson: string }>(sql.cachedGapsTogether, [...params, codes, minAreaM2]);
+    return rows[0]?.geojson ?? null;
+  }
+  return ctx.loaders
+    .get<string, string | null>(`gaps:${level}:${request.model.name}:${paramsKey(request)}:${minAreaM2}`, async (keys) => {
+      const { rows } = await ctx.db.query<{ code: string; geojson: string }>(sql.cachedGaps, [...params, [...keys], minAreaM2]);
+      const byCode = new Map(rows.map((r) => [r.code, r.geojson]));
+      return keys.map((k) => byCode.get(k) ?? null);
+    })
+    .load(codes[0]);
+}

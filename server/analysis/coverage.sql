@@ -1,0 +1,54 @@
+-- The coverage queries. {{areas}}, {{cover}} and {{nearest}} are filled only from fixed lists (area-levels.ts,
+-- catchment-models.ts); every value is a $n parameter.
+
+-- name: areaCoverage
+-- Coverage of areas by one catchment model: from the cache where the layer versions still match, computed and stored
+-- where they do not. $1 codes, $2 reach_m, $3 area layer, $4 source layer, $5 model, $6 params key.
+WITH versions AS (
+  SELECT coalesce((SELECT version FROM layer_versions WHERE layer = $3), 0) AS area_version,
+         coalesce((SELECT version FROM layer_versions WHERE layer = $4), 0) AS source_version
+),
+hits AS (
+  SELECT c.area_code AS code, c.area_m2, c.covered_m2, c.nearest_m
+  FROM coverage_cache c, versions v
+  WHERE c.area_layer = $3 AND c.model = $5 AND c.params_key = $6 AND c.area_code = ANY($1::text[])
+    AND c.area_version = v.area_version AND c.source_version = v.source_version
+),
+computed AS (
+  SELECT a.code, ST_Area(a.geom_m) AS area_m2, g.gaps_m,
+         {{nearest}}(a.geom_m, '{}'::text[], '[]'::jsonb) AS nearest_m
+  FROM {{areas}} a
+  CROSS JOIN LATERAL (
+    SELECT coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb)), a.geom_m) AS gaps_m
+  ) g
+  WHERE a.code = ANY($1::text[]) AND a.code NOT IN (SELECT code FROM hits)
+),
+stored AS (
+  INSERT INTO coverage_cache AS c (area_layer, area_code, model, params_key, area_version, source_version, area_m2, covered_m2, nearest_m, gaps_m)
+  SELECT $3, x.code, $5, $6, v.area_version, v.source_version, x.area_m2, greatest(0, x.area_m2 - ST_Area(x.gaps_m)), x.nearest_m, x.gaps_m
+  FROM computed x, versions v
+  ON CONFLICT (area_layer, model, params_key, area_code) DO UPDATE SET
+    area_version = EXCLUDED.area_version, source_version = EXCLUDED.source_version, area_m2 = EXCLUDED.area_m2,
+    covered_m2 = EXCLUDED.covered_m2, nearest_m = EXCLUDED.nearest_m, gaps_m = EXCLUDED.gaps_m, computed_at = now()
+)
+SELECT code, area_m2, covered_m2, nearest_m, true AS cached FROM hits
+UNION ALL
+SELECT code, area_m2, greatest(0, area_m2 - ST_Area(gaps_m)), nearest_m, false FROM computed;
+
+-- name: cachedGaps
+-- The stored gaps of areas, each as one MultiPolygon in WGS84 without the parts smaller than $5 m².
+-- $1 area layer, $2 model, $3 params key, $4 codes.
+SELECT c.area_code AS code, ST_AsGeoJSON(ST_Transform(atlas_polygons_at_least(c.gaps_m, $5::float8), 4326), 7) AS geojson
+FROM coverage_cache c
+WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[]);
+
+-- name: cachedGapsTogether
+-- The stored gaps of many areas (a district's communities, the city) as one MultiPolygon. Same parameters.
+SELECT ST_AsGeoJSON(ST_Transform(coalesce(ST_Multi(ST_Collect(d.geom)), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, atlas_metric_srid())), 4326), 7) AS geojson
+FROM coverage_cache c, ST_Dump(atlas_polygons_at_least(c.gaps_m, $5::float8)) d
+WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[]);
+
+-- name: geometryGaps
+-- Gaps held by the caller (what-if results, as EWKB) as one MultiPolygon in WGS84 without parts under $2 m².
+SELECT ST_AsGeoJSON(ST_Transform(coalesce(ST_Multi(ST_Collect(d.geom)), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, atlas_metric_srid())), 4326), 7) AS geojson
+FROM unnest($1::bytea[]) AS g(wkb), ST_Dump(atlas_polygons_at_least(ST_GeomFromEWKB(g.wkb), $2::float8)) d;
