@@ -13,6 +13,7 @@ import type { Database } from './db/database.js';
 import { AtlasError, fromDatabaseError } from './errors.js';
 import { createContext, type AtlasContext } from './graphql/context.js';
 import { atlasSchema } from './graphql/schema.js';
+import { tilesRouter } from './tiles/tiles.router.js';
 import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
 import { jsonErrorHandler } from './limits/http-errors.js';
 
@@ -73,6 +74,7 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
       context: async ({ req }) => createContext(db, config, viewerOf(req)),
     }),
   );
+  app.use('/tiles', tilesRouter(db, config, viewerOf));
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));

@@ -1,0 +1,136 @@
+-- The features of each tile layer: an `id`, a `properties` jsonb (what the map styles by) and `geom` in EPSG:3857,
+-- simplified for the zoom. tile-sql.ts puts a `bounds` CTE in front (env: the tile in 3857; env_4326, env_m: the
+-- same box in WGS84 and in the store's metric SRID, for the GiST indexes; tolerance: simplification in 3857 metres).
+-- Parameters: $1 z, $2 x, $3 y, $4 the only district an official may read (NULL for everyone else), then per query.
+
+-- name: districts
+SELECT t.id, jsonb_strip_nulls(jsonb_build_object('code', t.code, 'name', t.name)) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN districts t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR t.code = $4)
+
+-- name: communities
+-- Coverage comes from coverage_cache (server/analysis), filled for the tile's communities before this runs:
+-- $5 the bus model, $6 its params key, $7 the camera model, $8 its params key.
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'kind', t.kind, 'households', t.households, 'district_code', t.district_code,
+         'street', t.street,
+         'bus_coverage_share', round((bus.covered_m2 / NULLIF(bus.area_m2, 0))::numeric, 4),
+         'camera_coverage_share', round((cam.covered_m2 / NULLIF(cam.area_m2, 0))::numeric, 4),
+         'grid_cells', grid.cells,
+         'grid_cells_without_worker', grid.without_worker,
+         'grid_workers_pass', CASE WHEN grid.cells > 0 THEN grid.without_worker = 0 END,
+         'renovation_sites', renovation.sites,
+         'renovation_completed', renovation.completed
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN communities t ON t.geom && b.env_4326
+LEFT JOIN coverage_cache bus ON bus.area_layer = 'communities' AND bus.area_code = t.code AND bus.model = $5 AND bus.params_key = $6
+LEFT JOIN coverage_cache cam ON cam.area_layer = 'communities' AND cam.area_code = t.code AND cam.model = $7 AND cam.params_key = $8
+LEFT JOIN LATERAL (
+  SELECT count(*)::integer AS cells, count(*) FILTER (WHERE COALESCE(g.workers, 0) < 1)::integer AS without_worker
+  FROM grid_cells g WHERE g.community_code = t.code
+) grid ON true
+LEFT JOIN LATERAL (
+  SELECT count(*)::integer AS sites, count(*) FILTER (WHERE s.status = 'completed')::integer AS completed
+  FROM renovation_sites s WHERE s.community_code = t.code
+) renovation ON true
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: gridCells
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
+         'workers', t.workers, 'households', t.households, 'has_worker', COALESCE(t.workers, 0) >= 1
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN grid_cells t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: cameras
+-- $5 the range of a camera whose record has none.
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
+         'direction_deg', t.direction_deg, 'fov_deg', t.fov_deg, 'range_m', COALESCE(t.range_m, $5::float8), 'operator', t.operator
+       )) AS properties,
+       ST_Transform(t.geom, 3857) AS geom
+FROM bounds b
+JOIN cameras t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: busStops
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'routes', t.routes, 'community_code', t.community_code, 'district_code', t.district_code
+       )) AS properties,
+       ST_Transform(t.geom, 3857) AS geom
+FROM bounds b
+JOIN bus_stops t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: renovationSites
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
+         'status', t.status, 'program', t.program, 'plan_year', t.plan_year, 'completed_on', t.completed_on,
+         'households', t.households,
+         'checklist_done', (SELECT count(*)::integer FROM jsonb_each(t.checklist) item WHERE item.value = 'true'::jsonb),
+         'checklist_total', 11
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN renovation_sites t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: roads
+-- Roads have no district link: an official gets the roads that cross their district.
+SELECT t.id, jsonb_strip_nulls(jsonb_build_object('code', t.code, 'name', t.name, 'kind', t.kind)) AS properties,
+       ST_Simplify(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN roads t ON t.geom && b.env_4326
+WHERE ($4::text IS NULL OR EXISTS (SELECT 1 FROM districts d WHERE d.code = $4 AND ST_Intersects(d.geom_m, t.geom_m)))
+
+-- name: stopCatchments
+-- $5 the catchment radius in metres.
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code, 'radius_m', $5::float8
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(atlas_circle(t.geom_m, $5::float8), 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN bus_stops t ON ST_DWithin(t.geom_m, b.env_m, $5::float8)
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: cameraSectors
+-- $5 the range of a camera whose record has none.
+WITH reach AS (SELECT GREATEST(max(range_m), $5::float8) AS max_range_m FROM cameras)
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'community_code', t.community_code, 'district_code', t.district_code,
+         'direction_deg', t.direction_deg, 'fov_deg', t.fov_deg, 'range_m', COALESCE(t.range_m, $5::float8)
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(atlas_camera_sector(t.geom_m, t.direction_deg, t.fov_deg, COALESCE(t.range_m, $5::float8)), 3857), b.tolerance) AS geom
+FROM bounds b
+CROSS JOIN reach r
+JOIN cameras t ON ST_DWithin(t.geom_m, b.env_m, r.max_range_m)
+WHERE ($4::text IS NULL OR t.district_code = $4)
+
+-- name: coverageGaps
+-- The parts of each community the bus model leaves uncovered (standard bus-stop-500m), from coverage_cache, filled for
+-- the tile's communities before this runs: $5 the bus model, $6 its params key, $7 the radius in metres.
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'community_code', t.code, 'name', t.name, 'district_code', t.district_code, 'standard', 'bus-stop-500m',
+         'radius_m', $7::float8, 'uncovered_m2', round((c.area_m2 - c.covered_m2)::numeric, 1),
+         'uncovered_share', round(((c.area_m2 - c.covered_m2) / NULLIF(c.area_m2, 0))::numeric, 4)
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(atlas_polygons_at_least(c.gaps_m, 1), 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN communities t ON t.geom && b.env_4326
+JOIN coverage_cache c ON c.area_layer = 'communities' AND c.area_code = t.code AND c.model = $5 AND c.params_key = $6
+WHERE ($4::text IS NULL OR t.district_code = $4) AND c.area_m2 - c.covered_m2 >= 1

@@ -1,0 +1,48 @@
+// The two SQL shapes of a tile: ST_AsMVT on a PostGIS that has it, or tile-coordinate GeoJSON rows for the JS encoder.
+import { loadQueries } from '../db/queries.js';
+import type { TileQueryName } from './tile-layers.js';
+
+export const TILE_EXTENT = 4096;
+/** Pixels (in tile units) kept around the tile so that strokes and labels do not stop at its edge. */
+export const TILE_BUFFER = 64;
+/** Simplification tolerance as a fraction of the tile's width: half a pixel on a 512-pixel tile. */
+const TOLERANCE_PER_TILE_WIDTH = 1 / 1024;
+
+const QUERY_NAMES: readonly TileQueryName[] = [
+  'districts', 'communities', 'gridCells', 'cameras', 'busStops', 'renovationSites', 'roads',
+  'stopCatchments', 'cameraSectors', 'coverageGaps',
+];
+const FEATURES = loadQueries(new URL('./tile-features.sql', import.meta.url), QUERY_NAMES);
+
+// $1..$3 are z, x, y. The metric box is segmentized before it is transformed so that its edges follow the tile's.
+const BOUNDS = `bounds AS (
+  SELECT env, ST_Transform(env, 4326) AS env_4326,
+         ST_Transform(ST_Segmentize(env, width / 8), atlas_metric_srid()) AS env_m,
+         width * ${TOLERANCE_PER_TILE_WIDTH} AS tolerance
+  FROM (SELECT e AS env, ST_XMax(e) - ST_XMin(e) AS width FROM ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS e) tile
+)`;
+
+/** One bytea `mvt` (the encoded layer, empty when no feature) and the feature count `n`; `$layerParam` names the layer. */
+export function mvtSql(query: TileQueryName, layerParam: number): string {
+  return `WITH ${BOUNDS},
+features AS (${FEATURES[query]})
+SELECT ST_AsMVT(tile, $${layerParam}::text, ${TILE_EXTENT}, 'geom', 'id') AS mvt, count(*)::integer AS n
+FROM (
+  SELECT f.id, f.properties, ST_AsMVTGeom(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+  FROM features f CROSS JOIN bounds b
+) tile
+WHERE tile.geom IS NOT NULL`;
+}
+
+/** One row per feature: `id`, `properties`, and `geometry` as GeoJSON in integer tile coordinates (y down). */
+export function featureRowsSql(query: TileQueryName): string {
+  return `WITH ${BOUNDS},
+features AS (${FEATURES[query]})
+SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry
+FROM (
+  SELECT f.id, f.properties, atlas_tile_geometry(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
+  FROM features f CROSS JOIN bounds b
+) tile
+WHERE tile.geom IS NOT NULL
+ORDER BY tile.id`;
+}
