@@ -11,6 +11,7 @@ import { CommunityResolver } from './community/community.resolver.js';
 import { DistrictResolver } from './district/district.resolver.js';
 import { GridCellResolver } from './grid-cell/grid-cell.resolver.js';
 import { RenovationSiteResolver } from './renovation-site/renovation-site.resolver.js';
+import { ImportsResolver } from './imports/imports.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
 
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
@@ -23,6 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CameraResolver,
   BusStopResolver,
   RenovationSiteResolver,
+  ImportsResolver,
   ...COVERAGE_RESOLVERS,
 ];
 

@@ -65,7 +65,7 @@ export async function runImportCommand(openStore: () => Promise<Database>, layer
   if (!fs.existsSync(file)) throw badInput(`${file}: no such file.`);
   const { size } = fs.statSync(file);
   const limits = importLimits();
-  if (size > limits.maxBytes) throw badInput(`${file} is ${formatBytes(size)}; the import limit is ${formatBytes(limits.maxBytes)}. Split the file, or raise ATLAS_IMPORT_MAX_BYTES.`);
+  if (size > limits.maxBytes) throw badInput(`${file} is ${formatBytes(size)}; the import limit is ${formatBytes(limits.maxBytes)}. Split the file, or raise ATLAS_MAX_UPLOAD_BYTES.`);
   let db: Database;
   try {
     db = await openStore();

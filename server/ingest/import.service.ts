@@ -158,13 +158,13 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
 async function runImport(db: Database, options: ImportOptions, layer: Layer, buffer: Buffer, limits: ImportLimits, facts: RunFacts): Promise<ImportSummary> {
   const { fileName } = options;
   if (buffer.length > limits.maxBytes) {
-    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file is ${formatBytes(buffer.length)}; the limit is ${formatBytes(limits.maxBytes)}` }], 'Split the file, or raise ATLAS_IMPORT_MAX_BYTES; nothing was written.');
+    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file is ${formatBytes(buffer.length)}; the limit is ${formatBytes(limits.maxBytes)}` }], 'Split the file, or raise ATLAS_MAX_UPLOAD_BYTES; nothing was written.');
   }
   options.onProgress?.({ phase: 'read', done: 0, total: buffer.length });
   const read = await readImportFile(buffer, fileName, parseFormat(options.format), options.encoding);
   Object.assign(facts, { format: read.format, encoding: read.encoding, rowsRead: read.rows.length });
   if (read.rows.length > limits.maxFeatures) {
-    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_IMPORT_MAX_FEATURES; nothing was written.');
+    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_MAX_FEATURES; nothing was written.');
   }
   if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
   const crs = await resolveCrs(db, options.crs, read.prj);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode-text.js';
+import { checkZip } from './limits.js';
 import { ImportRefusedError, type SourceRow } from './rows.js';
 
 type Table = Record<string, string>[];
@@ -72,8 +73,15 @@ export function parseGtfs(bytes: Buffer, file: string, isZipFile: boolean): Gtfs
     return { rows, notes: [`${skipped} stations/entrances left out (location_type ≠ 0)`, 'routes: not in a lone stops.txt (import the feed\'s zip to get them)'] };
   }
   let entries: Map<string, Buffer>;
+  let zip: AdmZip;
   try {
-    entries = new Map(new AdmZip(bytes).getEntries().filter((e) => !e.isDirectory).map((e) => [path.basename(e.entryName).toLowerCase(), e.getData()]));
+    zip = new AdmZip(bytes);
+  } catch (error) {
+    throw new ImportRefusedError(file, [{ row: 0, message: `the zip could not be opened (${(error as Error).message}); it may be cut short` }], 'Download or copy the feed again and import the complete zip; nothing was written.');
+  }
+  checkZip(zip, file);
+  try {
+    entries = new Map(zip.getEntries().filter((e) => !e.isDirectory).map((e) => [path.basename(e.entryName).toLowerCase(), e.getData()]));
   } catch (error) {
     throw new ImportRefusedError(file, [{ row: 0, message: `the zip could not be opened (${(error as Error).message}); it may be cut short` }], 'Download or copy the feed again and import the complete zip; nothing was written.');
   }

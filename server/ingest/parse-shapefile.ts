@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import * as shapefile from 'shapefile';
 import type { Geometry } from 'geojson';
 import { isUtf8 } from './decode-text.js';
+import { checkZip } from './limits.js';
 import { ImportRefusedError, type SourceRow } from './rows.js';
 
 export interface ShapefileRead {
@@ -37,12 +38,14 @@ function refuse(file: string, message: string, hint?: string): never {
 }
 
 export async function parseShapefile(bytes: Buffer, file: string, encodingOverride?: string): Promise<ShapefileRead> {
-  let entries: AdmZip.IZipEntry[];
+  let zip: AdmZip;
   try {
-    entries = new AdmZip(bytes).getEntries().filter((e) => !e.isDirectory && !e.entryName.startsWith('__MACOSX/'));
+    zip = new AdmZip(bytes);
   } catch (error) {
     refuse(file, `the zip could not be opened (${(error as Error).message}); it may be cut short`, 'Copy the file again and import the complete zip; nothing was written.');
   }
+  checkZip(zip, file);
+  const entries = zip.getEntries().filter((e) => !e.isDirectory && !e.entryName.startsWith('__MACOSX/'));
   const shps = entries.filter((e) => e.entryName.toLowerCase().endsWith('.shp'));
   if (shps.length === 0) refuse(file, `the zip holds no .shp file (it holds: ${entries.map((e) => e.entryName).join(', ') || 'nothing'})`);
   if (shps.length > 1) refuse(file, `the zip holds ${shps.length} layers (${shps.map((e) => e.entryName).join(', ')})`, 'Zip one layer per file and import each on its own; nothing was written.');
