@@ -1,0 +1,153 @@
+// The page: header (search, views, language, sign-in), layer panel, map, and the side panel of the open view.
+import { useCallback, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { useCommunity } from './api/useCommunity';
+import { useDistricts } from './api/useDistricts';
+import { useSchemaFields } from './api/useSchemaFields';
+import { useLanguage } from './i18n/useLanguage';
+import { AtlasMap } from './map/AtlasMap';
+import { geometryBounds } from './map/geometry-bounds';
+import { DEFAULT_VISIBLE } from './map/layer-groups';
+import { selectionFeatures } from './map/selection-features';
+import { EMPTY_COLLECTION } from './map/useGeoJsonLayers';
+import type { MapClick } from './map/useMapClick';
+import { useFitOnLoad } from './map/useFitOnLoad';
+import { CommunityPanel } from './panels/CommunityPanel';
+import { DashboardPanel } from './panels/DashboardPanel';
+import { Header } from './panels/Header';
+import { LayerPanel } from './panels/LayerPanel';
+import { PrintHeader } from './panels/PrintHeader';
+import { WhatIfPanel, type WhatIfSite } from './panels/WhatIfPanel';
+import { readTokenClaims } from './state/token-claims';
+import type { PanelId } from './state/url-state';
+import { useToken } from './state/useToken';
+import { useUrlState } from './state/useUrlState';
+import type { Geometry } from 'geojson';
+
+export function App() {
+  const { t } = useLanguage();
+  const [url, setUrl] = useUrlState();
+  const [token, setToken] = useToken();
+  const fields = useSchemaFields(token);
+  const districts = useDistricts(token);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [whatIfSite, setWhatIfSite] = useState<WhatIfSite | null>(null);
+  const [placing, setPlacing] = useState<WhatIfSite['kind'] | null>(null);
+  const [overlays, setOverlays] = useState<{ whatIf: FeatureCollection; suggestions: FeatureCollection }>({ whatIf: EMPTY_COLLECTION, suggestions: EMPTY_COLLECTION });
+  const claims = readTokenClaims(token);
+  const camerasHidden = !claims || claims.role === 'public';
+
+  const community = useCommunity(url.community, token, fields);
+  const facts = community.data?.community ?? null;
+  const selection = useMemo(() => selectionFeatures(facts, url.standard), [facts, url.standard]);
+  const requestFit = useFitOnLoad(map, facts ? { key: facts.code, geometry: facts.boundary } : null);
+  const visibleLayers = url.layers ?? DEFAULT_VISIBLE;
+
+  const openPanel = useCallback((panel: PanelId) => setUrl({ panel }), [setUrl]);
+  const selectCommunity = useCallback(
+    (code: string | null, fit: boolean) => {
+      setUrl({ community: code, panel: code ? (url.panel === 'whatif' ? 'whatif' : 'community') : 'none' });
+      if (fit && code) requestFit(code);
+      setWhatIfSite(null);
+    },
+    [setUrl, url.panel, requestFit],
+  );
+
+  const onMapClick = useCallback(
+    (click: MapClick) => {
+      if (placing) {
+        setWhatIfSite((previous) => ({ kind: placing, lon: click.lngLat.lng, lat: click.lngLat.lat, directionDeg: previous?.directionDeg ?? 0, fovDeg: previous?.fovDeg ?? 90, rangeM: previous?.rangeM ?? 50 }));
+        setPlacing(null);
+        return;
+      }
+      const code = click.feature?.properties?.code;
+      selectCommunity(typeof code === 'string' ? code : null, false);
+    },
+    [placing, selectCommunity],
+  );
+
+  const fitGeometries = useCallback(
+    (geometries: (Geometry | null | undefined)[]) => {
+      const bounds = geometryBounds(geometries);
+      if (map && bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 17, duration: 600 });
+    },
+    [map],
+  );
+
+  return (
+    <div className={`app panel-${url.panel}`}>
+      <a className="skip-link" href="#map">
+        {t('skipToMap')}
+      </a>
+      <Header token={token} onToken={setToken} panel={url.panel} onPanel={openPanel} districtNames={districts.names} onSearch={(code) => selectCommunity(code, true)} />
+      <PrintHeader districtName={url.district ? districts.names.get(url.district) ?? url.district : null} token={token} />
+      <aside className="sidebar" aria-label={t('layers')}>
+        <LayerPanel
+          visible={visibleLayers}
+          onToggle={(layer, on) => setUrl({ layers: on ? [...visibleLayers, layer] : visibleLayers.filter((id) => id !== layer) })}
+          standard={url.standard}
+          onStandard={(standard) => setUrl({ standard })}
+          camerasHidden={camerasHidden}
+        />
+      </aside>
+      <main id="map" className="map-area">
+        <AtlasMap
+          initialView={url.view}
+          token={token}
+          visibleLayers={visibleLayers}
+          standard={url.standard}
+          selection={selection}
+          whatIf={overlays.whatIf}
+          suggestions={overlays.suggestions}
+          placing={placing !== null}
+          onClick={onMapClick}
+          onView={(view) => setUrl({ view })}
+          onMap={setMap}
+          label={t('mapView')}
+        />
+        {placing && <div className="map-banner" role="status">{t('clickMapToPlace')}</div>}
+      </main>
+      {url.panel !== 'none' && (
+        <aside className="side-panel" aria-label={t(url.panel === 'dashboard' ? 'dashboard' : url.panel === 'whatif' ? 'whatIf' : 'community')}>
+          {url.panel === 'community' && url.community && (
+            <CommunityPanel
+              community={facts}
+              loading={community.loading}
+              error={community.error}
+              onClose={() => selectCommunity(null, false)}
+              onZoomTo={() => fitGeometries([facts?.boundary])}
+              onZoomToGaps={() => fitGeometries([url.standard === 'camera' ? facts?.cameraCoverage?.gaps : facts?.busStopCoverage?.gaps ?? facts?.cameraCoverage?.gaps])}
+              onWhatIf={() => openPanel('whatif')}
+            />
+          )}
+          {url.panel === 'community' && !url.community && <div className="panel-body hint">{t('selectCommunityFirst')}</div>}
+          {url.panel === 'dashboard' && (
+            <DashboardPanel
+              token={token}
+              fields={fields}
+              districts={districts.list}
+              district={url.district ?? claims?.district ?? null}
+              onDistrict={(district) => setUrl({ district })}
+              onCommunity={(code) => selectCommunity(code, true)}
+              onClose={() => openPanel('none')}
+            />
+          )}
+          {url.panel === 'whatif' && (
+            <WhatIfPanel
+              token={token}
+              fields={fields}
+              community={facts}
+              site={whatIfSite}
+              onSite={setWhatIfSite}
+              placing={placing}
+              onPlace={setPlacing}
+              onOverlays={setOverlays}
+              onClose={() => openPanel(url.community ? 'community' : 'none')}
+            />
+          )}
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// The map: every hub tile layer in its slot, the client's overlays, clicks and view sync; the imperative work lives in hooks.
+import { useEffect, useMemo, useRef } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { MapViewState, StandardId } from '../state/url-state';
+import { exposeMap } from './expose-map';
+import { COMMUNITY_FILL } from './layers/communities.layers';
+import { communityFillColour } from './layers/community-colour';
+import { SELECTION_LAYERS, SELECTION_SOURCE, SUGGESTION_LAYERS, SUGGESTION_SOURCE, WHATIF_LAYERS, WHATIF_SOURCE } from './layers/overlay.layers';
+import { CLICKABLE_COMMUNITY_LAYERS, LAYER_GROUPS, type LayerGroup } from './layer-groups';
+import { useGeoJsonLayers } from './useGeoJsonLayers';
+import { useHatchImage } from './useHatchImage';
+import { useHoverCursor } from './useHoverCursor';
+import { useMapClick, type MapClick } from './useMapClick';
+import { useMapInstance } from './useMapInstance';
+import { usePaintProperty } from './usePaintProperty';
+import { useVectorLayers } from './useVectorLayers';
+import { useViewSync } from './useViewSync';
+
+export interface AtlasMapProps {
+  initialView: MapViewState | null;
+  token: string | null;
+  visibleLayers: readonly string[];
+  standard: StandardId;
+  selection: FeatureCollection;
+  whatIf: FeatureCollection;
+  suggestions: FeatureCollection;
+  /** A crosshair and clicks anywhere, for placing a what-if site. */
+  placing: boolean;
+  onClick(click: MapClick): void;
+  onView(view: MapViewState): void;
+  onMap(map: MapLibreMap | null): void;
+  label: string;
+}
+
+function TileLayerGroup({ map, group, visible, token }: { map: MapLibreMap | null; group: LayerGroup; visible: boolean; token: string | null }) {
+  useVectorLayers(map, group.id, group.layers, visible, token);
+  return null;
+}
+
+export function AtlasMap(props: AtlasMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useMapInstance(container, props.initialView, props.token);
+  const { onMap } = props;
+  useEffect(() => {
+    exposeMap(map);
+    onMap(map);
+  }, [map, onMap]);
+  const fillColour = useMemo(() => communityFillColour(props.standard), [props.standard]);
+  useHatchImage(map);
+  usePaintProperty(map, COMMUNITY_FILL.id, 'fill-color', fillColour, props.token);
+  useGeoJsonLayers(map, SELECTION_SOURCE, SELECTION_LAYERS, props.selection);
+  useGeoJsonLayers(map, WHATIF_SOURCE, WHATIF_LAYERS, props.whatIf);
+  useGeoJsonLayers(map, SUGGESTION_SOURCE, SUGGESTION_LAYERS, props.suggestions);
+  useMapClick(map, CLICKABLE_COMMUNITY_LAYERS, props.onClick);
+  useHoverCursor(map, CLICKABLE_COMMUNITY_LAYERS, props.placing ? 'crosshair' : null);
+  useViewSync(map, props.onView);
+  return (
+    <div className="map" ref={container} role="region" aria-label={props.label} data-map-ready={map ? 'true' : 'false'}>
+      {LAYER_GROUPS.map((group) => (
+        <TileLayerGroup key={group.id} map={map} group={group} visible={props.visibleLayers.includes(group.id)} token={props.token} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// The legend of one layer group, in the current language: what each colour, line and mark means.
+import { useLanguage } from '../i18n/useLanguage';
+import { PALETTE } from '../map/layers/palette';
+import type { TileLayerName } from '../map/tile-source';
+import { Swatch, type SwatchKind } from './Swatch';
+
+interface Entry {
+  kind: SwatchKind;
+  colour?: string;
+  text: string;
+}
+
+export function LayerLegend({ layer }: { layer: TileLayerName }) {
+  const { t } = useLanguage();
+  const closeZoom = ` (${t('legend.closeZoom')})`;
+  const entries: Record<TileLayerName, Entry[]> = {
+    districts: [{ kind: 'line', colour: PALETTE.district, text: t('layer.districts') }],
+    communities: [
+      { kind: 'ramp', text: `0% → 100% ${t('legend.share')}` },
+      { kind: 'fill', colour: PALETTE.noData, text: t('legend.noData') },
+    ],
+    'grid-cells': [
+      { kind: 'dashed', colour: PALETTE.grid, text: t('layer.grid-cells') },
+      { kind: 'fill', colour: PALETTE.fail, text: t('noWorker') },
+    ],
+    cameras: [{ kind: 'dot', colour: PALETTE.camera, text: `${t('layer.cameras')}${closeZoom}` }],
+    'bus-stops': [{ kind: 'dot', colour: PALETTE.bus, text: t('layer.bus-stops') }],
+    'renovation-sites': [
+      { kind: 'fill', colour: PALETTE.planned, text: t('status.planned') },
+      { kind: 'fill', colour: PALETTE.inProgress, text: t('status.in_progress') },
+      { kind: 'fill', colour: PALETTE.completed, text: t('status.completed') },
+    ],
+    roads: [{ kind: 'line', colour: PALETTE.roadCasing, text: t('layer.roads') }],
+    'stop-catchments': [{ kind: 'fill', colour: 'rgba(43,140,190,0.3)', text: t('layer.stop-catchments') }],
+    'camera-sectors': [{ kind: 'fill', colour: PALETTE.sector, text: `${t('layer.camera-sectors')}${closeZoom}` }],
+    'coverage-gaps': [{ kind: 'hatch', text: t('legend.gap') }],
+  };
+  return (
+    <ul className="legend">
+      {entries[layer].map((entry) => (
+        <li key={entry.text}>
+          <Swatch kind={entry.kind} colour={entry.colour} />
+          <span>{entry.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+// The figures of one community that the standards are judged on, as the community query returns them.
+import type { Geometry } from 'geojson';
+
+export interface CoverageFacts {
+  coveredShare: number;
+  coveredAreaM2: number;
+  uncoveredAreaM2: number;
+  nearestMeters: number | null;
+  gaps?: Geometry | null;
+}
+
+export interface CommunityFacts {
+  code: string;
+  name: string;
+  districtCode: string | null;
+  street: string | null;
+  kind: string | null;
+  households: number | null;
+  population: number | null;
+  elderly: number | null;
+  serviceAreaM2: number | null;
+  officeAreaM2: number | null;
+  activityAreaM2: number | null;
+  socialOrgs: number | null;
+  volunteers: number | null;
+  careBeds: number | null;
+  areaM2: number;
+  boundary: Geometry;
+  district: { name: string } | null;
+  gridCells: { code: string; name: string | null; workers: number | null; households: number | null }[];
+  busStops: { code: string; name: string | null }[];
+  renovationSites: { code: string; name: string | null; status: string | null; planYear: number | null; program: string | null; checklistDone: number }[];
+  busStopCoverage?: CoverageFacts;
+  cameraCoverage?: CoverageFacts;
+}

@@ -1,0 +1,11 @@
+// One line of a community's report card: a standard, the community's figure, the target, pass or fail, the shortfall.
+
+export interface StandardRow {
+  id: string;
+  label: string;
+  value: string;
+  target: string;
+  /** null: cannot be judged (no data). */
+  pass: boolean | null;
+  shortfall: string | null;
+}
