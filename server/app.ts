@@ -14,6 +14,9 @@ import { AtlasError, fromDatabaseError } from './errors.js';
 import { createContext, type AtlasContext } from './graphql/context.js';
 import { atlasSchema } from './graphql/schema.js';
 import { tilesRouter } from './tiles/tiles.router.js';
+import { exportRouter } from './export/export.router.js';
+import { importRouter } from './ingest/import.router.js';
+import { ogcRouter } from './ogc/ogc.router.js';
 import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
 import { jsonErrorHandler } from './limits/http-errors.js';
 
@@ -75,6 +78,9 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     }),
   );
   app.use('/tiles', tilesRouter(db, config, viewerOf));
+  app.use('/api/export', exportRouter(db, config, viewerOf));
+  app.use('/api/import', importRouter(db, viewerOf));
+  app.use('/ogc', ogcRouter(db, viewerOf));
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));

@@ -7,6 +7,7 @@ import { Database } from '../db/database.js';
 import { AtlasError } from '../errors.js';
 import { IMPORT_FORMATS } from '../ingest/formats.js';
 import { runImportCommand } from '../ingest/import.command.js';
+import { registerExportCommand } from '../export/export.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
 import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';
@@ -37,6 +38,8 @@ program
   .option('--replace', 'remove what this source loaded before and is not in the file')
   .option('--skip-invalid', 'write the good rows and put the refused ones, with reasons, in <file>.rejects.csv')
   .action((layer: string, file: string, options) => runImportCommand(openStore, layer, file, options));
+
+registerExportCommand(program, openStore);
 
 program
   .command('seed')
