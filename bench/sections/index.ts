@@ -1,7 +1,11 @@
 // The benchmark sections, in the order they run and appear in docs/BENCHMARKS.md.
 import type { Section } from '../lib/context.js';
+import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
+import { tiles } from './tiles.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
   { id: 'graphql', ...graphqlQueries },
+  { id: 'coverage', ...coverage },
+  { id: 'tiles', ...tiles },
 ];

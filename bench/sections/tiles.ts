@@ -1,0 +1,144 @@
+// Vector tiles: uncached and cached over HTTP against raw ST_AsMVT for the same tiles; the JS encoder against the server's.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import pg from 'pg';
+import { compared, measureOf, notMeasured, NotMeasured, type Figure } from '../lib/figures.js';
+import type { BenchContext, Section } from '../lib/context.js';
+import { ANALYST } from '../lib/hub.js';
+import type { SeededStore } from '../lib/stores.js';
+import { median, timeMs } from '../lib/stats.js';
+import { readConfig } from '../../server/config.js';
+
+const SECTION = 'Vector tiles';
+const LAYERS = ['communities', 'grid-cells', 'bus-stops', 'cameras'] as const;
+const ZOOM = 14;
+
+interface Tile {
+  z: number;
+  x: number;
+  y: number;
+}
+
+/** A 4 × 4 block of z14 tiles around a point: what a screen at street level shows. */
+function tilesAround(lon: number, lat: number): Tile[] {
+  const n = 2 ** ZOOM;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const latRad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
+  const tiles: Tile[] = [];
+  for (let dx = -2; dx < 2; dx++) for (let dy = -2; dy < 2; dy++) tiles.push({ z: ZOOM, x: x + dx, y: y + dy });
+  return tiles;
+}
+
+async function tileServer(store: SeededStore, encoder?: 'postgis' | 'js') {
+  const { tilesRouter } = await import('../../server/tiles/tiles.router.js');
+  const config = { ...readConfig({}), port: 0, demo: false, dataDir: path.resolve('bench/.work/hub-data') };
+  const app = express();
+  app.use('/tiles', tilesRouter(store.db, config, () => ANALYST, encoder ? { encoder } : {}));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    async fetchAll(tiles: Tile[]) {
+      let bytes = 0;
+      for (const layer of LAYERS) {
+        for (const t of tiles) {
+          const response = await fetch(`http://127.0.0.1:${port}/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`);
+          if (response.status >= 400) throw new Error(`/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt answered ${response.status}: ${await response.text()}`);
+          bytes += (await response.arrayBuffer()).byteLength;
+        }
+      }
+      return bytes;
+    },
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** The tile layers' own ST_AsMVT statements (server/tiles/tile-sql.ts), straight through pg. */
+async function rawMvt(pool: pg.Pool, tiles: Tile[]) {
+  const { mvtSql } = await import('../../server/tiles/tile-sql.js');
+  const { TILE_LAYERS } = await import('../../server/tiles/tile-layers.js');
+  const { DEFAULT_RADIUS_M } = await import('../../server/tiles/tile-address.js');
+  let bytes = 0;
+  for (const name of LAYERS) {
+    const layer = TILE_LAYERS[name];
+    const options = { radiusM: layer.usesRadius ? DEFAULT_RADIUS_M : 0, defaultCameraRangeM: readConfig({}).defaultCameraRangeM };
+    for (const t of tiles) {
+      const params = [t.z, t.x, t.y, null, ...layer.extraParams(options)];
+      const { rows } = await pool.query(mvtSql(layer.query, params.length + 1), [...params, layer.name]);
+      bytes += rows[0]?.mvt?.length ?? 0;
+    }
+  }
+  return bytes;
+}
+
+/** `runs` alternating rounds of: a fresh tile server (empty cache) fetching every tile, that server again (cached), raw SQL. */
+async function measure(ctx: BenchContext, store: SeededStore, tiles: Tile[], encoder: 'postgis' | 'js' | undefined, pool?: pg.Pool) {
+  const uncached: number[] = [];
+  const cached: number[] = [];
+  const raw: number[] = [];
+  for (let i = -1; i < ctx.runs; i++) {
+    const server = await tileServer(store, encoder);
+    try {
+      const cold = await timeMs(() => server.fetchAll(tiles));
+      const warm = await timeMs(() => server.fetchAll(tiles));
+      const sql = pool ? await timeMs(() => rawMvt(pool, tiles)) : undefined;
+      if (i >= 0) {
+        uncached.push(cold.ms);
+        cached.push(warm.ms);
+        if (sql) raw.push(sql.ms);
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  return { uncached, cached, raw };
+}
+
+export const tiles: Section = {
+  name: SECTION,
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    if (!fs.existsSync(new URL('../../server/tiles/tiles.router.ts', import.meta.url))) throw new NotMeasured('server/tiles does not exist yet');
+    const figures: Figure[] = [];
+    const where = `${LAYERS.join(', ')}; 16 z${ZOOM} tiles each around the densest district's centre; coverage cache warm, tile cache empty or full`;
+    const center = async (store: SeededStore) => {
+      const { rows } = await store.db.query<{ lon: number; lat: number }>(
+        `SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_Centroid(ST_Collect(geom)) AS c FROM communities
+         WHERE district_code = (SELECT district_code FROM communities GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT 1)) x`,
+      );
+      return tilesAround(rows[0].lon, rows[0].lat);
+    };
+    let serverUncached: number[] | undefined;
+    let tileSet: Tile[] | undefined;
+    if (ctx.server?.url) {
+      tileSet = await center(ctx.server);
+      const pool = new pg.Pool({ connectionString: ctx.server.url, max: 2 });
+      try {
+        const postgis = await measure(ctx, ctx.server, tileSet, 'postgis', pool);
+        serverUncached = postgis.uncached;
+        figures.push(
+          compared(SECTION, 'uncached tiles over HTTP vs raw ST_AsMVT (real PostGIS)', 'ms', measureOf('hub, empty cache', postgis.uncached), measureOf('raw ST_AsMVT through pg', postgis.raw), { target: '≤ 1.15× raw ST_AsMVT', note: where }),
+          compared(SECTION, 'cached vs uncached tiles (real PostGIS)', 'ms', measureOf('hub, cached', postgis.cached), measureOf('hub, empty cache', postgis.uncached), { target: 'cached ≥ 10× faster (ratio ≤ 0.10)', note: where }),
+        );
+        figures.at(-2)!.met = figures.at(-2)!.ratio! <= 1.15;
+        figures.at(-1)!.met = figures.at(-1)!.ratio! <= 0.1;
+        const js = await measure(ctx, ctx.server, tileSet, 'js');
+        figures.push(compared(SECTION, 'JS encoder (as embedded) vs ST_AsMVT, same server, uncached', 'ms', measureOf('JS encoder', js.uncached), measureOf('ST_AsMVT', postgis.uncached), { note: 'the encoder the embedded store must use, on the real PostGIS, so only the encoder differs' }));
+      } finally {
+        await pool.end();
+      }
+    } else figures.push(notMeasured(SECTION, 'tiles (real PostGIS)', 'no real PostGIS store in this run'));
+    if (ctx.embedded) {
+      const embeddedTiles = await center(ctx.embedded);
+      const embedded = await measure(ctx, ctx.embedded, embeddedTiles, undefined);
+      figures.push(compared(SECTION, 'cached vs uncached tiles (embedded)', 'ms', measureOf('hub, cached', embedded.cached), measureOf('hub, empty cache', embedded.uncached), { target: 'cached ≥ 10× faster (ratio ≤ 0.10)', note: where }));
+      figures.at(-1)!.met = figures.at(-1)!.ratio! <= 0.1;
+      if (serverUncached) {
+        figures.push(compared(SECTION, 'uncached tiles: embedded (JS encoder) vs real PostGIS (ST_AsMVT)', 'ms', measureOf('embedded', embedded.uncached), measureOf('real PostGIS', serverUncached), { note: `${where}; median ${median(embedded.uncached).toFixed(0)} vs ${median(serverUncached).toFixed(0)} ms` }));
+      }
+    } else figures.push(notMeasured(SECTION, 'tiles (embedded)', 'no embedded store in this run'));
+    return figures;
+  },
+};
