@@ -13,6 +13,7 @@ import { GridCellResolver } from './grid-cell/grid-cell.resolver.js';
 import { RenovationSiteResolver } from './renovation-site/renovation-site.resolver.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
+import { STANDARDS_RESOLVERS } from './standards/index.js';
 
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
 
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RenovationSiteResolver,
   ImportsResolver,
   ...COVERAGE_RESOLVERS,
+  ...STANDARDS_RESOLVERS,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;
