@@ -1,6 +1,8 @@
 // Reads a layer for export, limited to what the caller may read (the same SQL scope as GraphQL, tiles and OGC).
 import type { Database } from '../db/database.js';
-import { layerByName, type Layer } from '../layers.js';
+import { requireCameraPositions } from '../auth/policy.js';
+import { notFound } from '../errors.js';
+import { LAYER_NAMES, layerByName, type Layer, type LayerName } from '../layers.js';
 import { whereClause, type ListFilters } from '../graphql/layer-query.js';
 import type { Viewer } from '../graphql/viewer.js';
 import type { CellValue, ExportTable } from './table.js';
@@ -18,7 +20,10 @@ function cell(value: unknown): CellValue {
 }
 
 export async function readLayerForExport(db: Pick<Database, 'query'>, layerName: string, viewer: Viewer, filters: ListFilters = {}): Promise<ExportTable> {
+  if (!LAYER_NAMES.includes(layerName as LayerName)) throw notFound(`There is no layer "${layerName}". The layers are: ${LAYER_NAMES.join(', ')}.`);
   const layer = layerByName(layerName);
+  // Scoped SQL would return no cameras anyway; saying so is clearer than an empty file.
+  if (layer.name === 'cameras') requireCameraPositions(viewer);
   const columns = exportColumns(layer);
   const values: unknown[] = [];
   const conditions = whereClause(layer, filters, viewer, values);
