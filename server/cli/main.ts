@@ -1,4 +1,6 @@
 // The `atlas` command line: import, seed, and the commands other features add.
+// Decorated GraphQL types are reached through the export command: their metadata API must load first.
+import 'reflect-metadata';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerTokenCommand } from '../auth/token.command.js';
