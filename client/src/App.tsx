@@ -13,6 +13,7 @@ import { selectionFeatures } from './map/selection-features';
 import { EMPTY_COLLECTION } from './map/useGeoJsonLayers';
 import type { MapClick } from './map/useMapClick';
 import { useFitOnLoad } from './map/useFitOnLoad';
+import { useInitialFit } from './map/useInitialFit';
 import { CommunityPanel } from './panels/CommunityPanel';
 import { DashboardPanel } from './panels/DashboardPanel';
 import { Header } from './panels/Header';
@@ -43,6 +44,8 @@ export function App() {
   const selection = useMemo(() => selectionFeatures(facts, url.standard), [facts, url.standard]);
   const requestFit = useFitOnLoad(map, facts ? { key: facts.code, geometry: facts.boundary } : null);
   const visibleLayers = url.layers ?? DEFAULT_VISIBLE;
+  const [startedWithView] = useState(() => url.view !== null);
+  useInitialFit(map, !startedWithView, token);
 
   const openPanel = useCallback((panel: PanelId) => setUrl({ panel }), [setUrl]);
   const selectCommunity = useCallback(
@@ -100,6 +103,7 @@ export function App() {
           selection={selection}
           whatIf={overlays.whatIf}
           suggestions={overlays.suggestions}
+          districtLabels={districts.labels}
           placing={placing !== null}
           onClick={onMapClick}
           onView={(view) => setUrl({ view })}

@@ -1,18 +1,21 @@
-// The districts the viewer may read (code → name), for labels, the search and the dashboard.
+// The districts the viewer may read (code → name, and a label point each), for labels, the search and the dashboard.
 import { useMemo } from 'react';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { labelPoints } from '../map/label-points';
 import { useGraphQL } from './useGraphQL';
 
-const DISTRICTS_QUERY = `{ districts { code name } }`;
+const DISTRICTS_QUERY = `{ districts { code name boundary(simplifyMeters: 150) } }`;
 
 export interface DistrictName {
   code: string;
   name: string;
 }
 
-export function useDistricts(token: string | null): { list: DistrictName[]; names: ReadonlyMap<string, string> } {
-  const { data } = useGraphQL<{ districts: DistrictName[] }>(DISTRICTS_QUERY, {}, token);
+export function useDistricts(token: string | null): { list: DistrictName[]; names: ReadonlyMap<string, string>; labels: FeatureCollection } {
+  const { data } = useGraphQL<{ districts: (DistrictName & { boundary: Geometry })[] }>(DISTRICTS_QUERY, {}, token);
   return useMemo(() => {
-    const list = data?.districts ?? [];
-    return { list, names: new Map(list.map((district) => [district.code, district.name])) };
+    const all = data?.districts ?? [];
+    const list = all.map(({ code, name }) => ({ code, name }));
+    return { list, names: new Map(list.map((district) => [district.code, district.name])), labels: labelPoints(all) };
   }, [data]);
 }

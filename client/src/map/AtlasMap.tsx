@@ -4,7 +4,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { MapViewState, StandardId } from '../state/url-state';
 import { exposeMap } from './expose-map';
-import { COMMUNITY_FILL } from './layers/communities.layers';
+import { DISTRICT_LABEL_LAYERS, DISTRICT_LABEL_SOURCE } from './layers/districts.layers';
+import { COMMUNITY_FILL, COMMUNITY_LABEL_LAYERS, COMMUNITY_LABEL_SOURCE } from './layers/communities.layers';
+import { useCommunityLabels } from './useCommunityLabels';
 import { communityFillColour } from './layers/community-colour';
 import { SELECTION_LAYERS, SELECTION_SOURCE, SUGGESTION_LAYERS, SUGGESTION_SOURCE, WHATIF_LAYERS, WHATIF_SOURCE } from './layers/overlay.layers';
 import { CLICKABLE_COMMUNITY_LAYERS, LAYER_GROUPS, type LayerGroup } from './layer-groups';
@@ -25,6 +27,7 @@ export interface AtlasMapProps {
   selection: FeatureCollection;
   whatIf: FeatureCollection;
   suggestions: FeatureCollection;
+  districtLabels: FeatureCollection;
   /** A crosshair and clicks anywhere, for placing a what-if site. */
   placing: boolean;
   onClick(click: MapClick): void;
@@ -52,6 +55,9 @@ export function AtlasMap(props: AtlasMapProps) {
   useGeoJsonLayers(map, SELECTION_SOURCE, SELECTION_LAYERS, props.selection);
   useGeoJsonLayers(map, WHATIF_SOURCE, WHATIF_LAYERS, props.whatIf);
   useGeoJsonLayers(map, SUGGESTION_SOURCE, SUGGESTION_LAYERS, props.suggestions);
+  const communityLabels = useCommunityLabels(map, props.token);
+  useGeoJsonLayers(map, COMMUNITY_LABEL_SOURCE, COMMUNITY_LABEL_LAYERS, communityLabels, props.visibleLayers.includes('communities'));
+  useGeoJsonLayers(map, DISTRICT_LABEL_SOURCE, DISTRICT_LABEL_LAYERS, props.districtLabels, props.visibleLayers.includes('districts'));
   useMapClick(map, CLICKABLE_COMMUNITY_LAYERS, props.onClick);
   useHoverCursor(map, CLICKABLE_COMMUNITY_LAYERS, props.placing ? 'crosshair' : null);
   useViewSync(map, props.onView);

@@ -7,7 +7,7 @@ import { layerSlot, type AtlasLayer } from './map-layer';
 
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function useGeoJsonLayers(map: MapLibreMap | null, id: string, layers: readonly AtlasLayer[], data: FeatureCollection): void {
+export function useGeoJsonLayers(map: MapLibreMap | null, id: string, layers: readonly AtlasLayer[], data: FeatureCollection, visible = true): void {
   useEffect(() => {
     if (!map) return;
     map.addSource(id, { type: 'geojson', data: EMPTY_COLLECTION });
@@ -26,4 +26,9 @@ export function useGeoJsonLayers(map: MapLibreMap | null, id: string, layers: re
     if (!map) return;
     map.getSource<GeoJSONSource>(id)?.setData(data);
   }, [map, id, layers, data]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const spec of layers) if (map.getLayer(spec.id)) map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
+  }, [map, layers, visible]);
 }

@@ -1,5 +1,5 @@
 // The clicked community: who it is, its numbers against every standard, its grids, nearest stops, renovation sites, and its gaps.
-import { formatArea, formatMeters, formatNumber, formatShare } from '../i18n/format';
+import { formatArea, formatMeters, formatNumber } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
 import { useLanguage } from '../i18n/useLanguage';
 import type { CommunityFacts } from '../standards/community-facts';
@@ -68,36 +68,9 @@ export function CommunityPanel({ community, loading, error, onClose, onZoomTo, o
 
       <h3>{t('standards')}</h3>
       <StandardTable rows={rows} />
-      {(bus || camera) && (
-        <dl className="facts coverage-facts" data-testid="coverage-facts">
-          {bus && (
-            <div>
-              <dt>{t('standard.bus')}</dt>
-              <dd data-testid="bus-covered-share" data-value={bus.coveredShare}>
-                {formatShare(bus.coveredShare, language)}
-              </dd>
-              <dd className="hint">
-                {t('uncoveredAreaM2')} {formatArea(bus.uncoveredAreaM2, language)}
-              </dd>
-            </div>
-          )}
-          {camera && (
-            <div>
-              <dt>{t('standard.camera')}</dt>
-              <dd data-testid="camera-covered-share" data-value={camera.coveredShare}>
-                {formatShare(camera.coveredShare, language)}
-              </dd>
-              <dd className="hint">
-                {t('uncoveredAreaM2')} {formatArea(camera.uncoveredAreaM2, language)}
-              </dd>
-            </div>
-          )}
-        </dl>
-      )}
-
       <h3>{t('nearestStop')}</h3>
       <p>
-        {bus?.nearestMeters != null ? <strong>{formatMeters(bus.nearestMeters, language)}</strong> : null}
+        {bus?.nearestMeters != null ? <strong data-testid="nearest-stop-m">{bus.nearestMeters > 0 ? formatMeters(bus.nearestMeters, language) : t('stopInside')}</strong> : null}
         {community.busStops.length ? (
           <span lang="zh">
             {' '}

@@ -1,9 +1,8 @@
 // The district dashboard for officials: failing communities by shortfall, pass shares, the renovation programme, exports, print.
 import { useMemo, useState } from 'react';
-import { dashboardQuery, type DashboardData } from '../api/dashboard-query';
 import type { SchemaFields } from '../api/schema-fields';
 import type { DistrictName } from '../api/useDistricts';
-import { useGraphQL } from '../api/useGraphQL';
+import { useDashboardData } from '../api/useDashboardData';
 import type { MessageKey } from '../i18n/messages';
 import { useLanguage } from '../i18n/useLanguage';
 import { failingCommunities, passShares, renovationByYear, type DashboardStandard } from '../standards/dashboard-summary';
@@ -25,7 +24,7 @@ export interface DashboardPanelProps {
 export function DashboardPanel({ token, fields, districts, district, onDistrict, onCommunity, onClose }: DashboardPanelProps) {
   const { t } = useLanguage();
   const [standard, setStandard] = useState<DashboardStandard>('bus');
-  const { data, loading, error } = useGraphQL<DashboardData>(fields ? dashboardQuery(fields) : null, { district }, token);
+  const { data, loading, error } = useDashboardData(district, token, fields);
   const summary = useMemo(
     () => (data ? { failing: failingCommunities(data, standard), shares: passShares(data), years: renovationByYear(data) } : null),
     [data, standard],

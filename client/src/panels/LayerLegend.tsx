@@ -1,5 +1,7 @@
 // The legend of one layer group, in the current language: what each colour, line and mark means.
+import type { MessageKey } from '../i18n/messages';
 import { useLanguage } from '../i18n/useLanguage';
+import type { StandardId } from '../state/url-state';
 import { PALETTE } from '../map/layers/palette';
 import type { TileLayerName } from '../map/tile-source';
 import { Swatch, type SwatchKind } from './Swatch';
@@ -10,13 +12,13 @@ interface Entry {
   text: string;
 }
 
-export function LayerLegend({ layer }: { layer: TileLayerName }) {
+export function LayerLegend({ layer, standard }: { layer: TileLayerName; standard: StandardId }) {
   const { t } = useLanguage();
   const closeZoom = ` (${t('legend.closeZoom')})`;
   const entries: Record<TileLayerName, Entry[]> = {
     districts: [{ kind: 'line', colour: PALETTE.district, text: t('layer.districts') }],
     communities: [
-      { kind: 'ramp', text: `0% → 100% ${t('legend.share')}` },
+      { kind: 'ramp', text: `${t(`legend.ramp.${standard}` as MessageKey)}: ${t('legend.rampEnds')}` },
       { kind: 'fill', colour: PALETTE.noData, text: t('legend.noData') },
     ],
     'grid-cells': [

@@ -37,8 +37,8 @@ export function LayerPanel({ visible, onToggle, standard, onStandard, camerasHid
                 <input type="checkbox" checked={on} onChange={(event) => onToggle(group.id, event.target.checked)} data-testid={`toggle-${group.id}`} />
                 <span>{t(`layer.${group.id}` as MessageKey)}</span>
               </label>
-              {on && <LayerLegend layer={group.id} />}
-              {on && group.sensitive && camerasHidden && <p className="hint">{t('cameraHidden')}</p>}
+              {on && <LayerLegend layer={group.id} standard={standard} />}
+              {on && group.id === 'cameras' && camerasHidden && <p className="hint">{t('cameraHidden')}</p>}
             </li>
           );
         })}

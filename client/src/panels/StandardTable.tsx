@@ -18,7 +18,7 @@ export function StandardTable({ rows }: { rows: readonly StandardRow[] }) {
         {rows.map((row) => (
           <tr key={row.id} data-standard={row.id}>
             <th scope="row">{row.label}</th>
-            <td className="number" data-testid={`value-${row.id}`}>
+            <td className="number" data-testid={`value-${row.id}`} data-value={row.raw}>
               {row.value}
             </td>
             <td className="number">{row.target}</td>

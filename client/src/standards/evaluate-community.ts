@@ -21,6 +21,7 @@ function coverageRow(id: string, coverage: CoverageFacts | undefined, language: 
     target: '100%',
     pass,
     shortfall: pass ? null : `${formatShare(1 - coverage.coveredShare, language)} · ${formatArea(coverage.uncoveredAreaM2, language)}`,
+    raw: coverage.coveredShare,
   };
 }
 
@@ -34,9 +35,8 @@ function minimumRow(id: string, value: number | null, target: number, language: 
 export function evaluateCommunity(facts: CommunityFacts, language: Language): StandardRow[] {
   const rows: (StandardRow | null)[] = [];
   rows.push(coverageRow('bus-stop-500m', facts.busStopCoverage, language));
-  if (facts.busStopCoverage && facts.busStopCoverage.nearestMeters != null && rows[0]) {
-    rows[0] = { ...rows[0], value: `${rows[0].value} · ${formatMeters(facts.busStopCoverage.nearestMeters, language)}` };
-  }
+  const nearest = facts.busStopCoverage?.nearestMeters;
+  if (nearest != null && nearest > 0 && rows[0]) rows[0] = { ...rows[0], value: `${rows[0].value} (${formatMeters(nearest, language)})` };
   rows.push(coverageRow('camera-public-area', facts.cameraCoverage, language));
 
   const withoutWorker = facts.gridCells.filter((cell) => (cell.workers ?? 0) < 1).length;

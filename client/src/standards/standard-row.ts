@@ -8,4 +8,6 @@ export interface StandardRow {
   /** null: cannot be judged (no data). */
   pass: boolean | null;
   shortfall: string | null;
+  /** The figure as a number (a share 0..1 for coverage), for tests and sorting. */
+  raw?: number;
 }

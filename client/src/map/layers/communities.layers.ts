@@ -24,14 +24,17 @@ export const COMMUNITY_LINE = inSlot<LineLayerSpecification>('communities', {
   paint: { 'line-color': PALETTE.communityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 15, 1.2] },
 });
 
+/** Drawn from one label point per community (a polygon split across tiles would be labelled once per tile). */
+export const COMMUNITY_LABEL_SOURCE = 'atlas-community-labels';
+
 export const COMMUNITY_LABEL = inSlot<SymbolLayerSpecification>('labels', {
   id: 'communities-label',
   type: 'symbol',
-  source,
-  'source-layer': 'communities',
+  source: COMMUNITY_LABEL_SOURCE,
   minzoom: 12.5,
   layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-max-width': 8 },
   paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 });
 
-export const COMMUNITY_LAYERS = [COMMUNITY_FILL, COMMUNITY_LINE, COMMUNITY_LABEL];
+export const COMMUNITY_LAYERS = [COMMUNITY_FILL, COMMUNITY_LINE];
+export const COMMUNITY_LABEL_LAYERS = [COMMUNITY_LABEL];

@@ -23,14 +23,17 @@ export const DISTRICT_LINE = inSlot<LineLayerSpecification>('district-lines', {
   paint: { 'line-color': PALETTE.district, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 14, 3], 'line-opacity': 0.8 },
 });
 
+/** Drawn from one label point per district (a tile-clipped polygon would be labelled once per tile). */
+export const DISTRICT_LABEL_SOURCE = 'atlas-district-labels';
+
 export const DISTRICT_LABEL = inSlot<SymbolLayerSpecification>('labels', {
   id: 'districts-label',
   type: 'symbol',
-  source,
-  'source-layer': 'districts',
-  maxzoom: 12,
+  source: DISTRICT_LABEL_SOURCE,
+  maxzoom: 13,
   layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT_BOLD, 'text-size': 15, 'symbol-placement': 'point' },
   paint: { 'text-color': '#3b2f24', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
 });
 
-export const DISTRICT_LAYERS = [DISTRICT_FILL, DISTRICT_LINE, DISTRICT_LABEL];
+export const DISTRICT_LAYERS = [DISTRICT_FILL, DISTRICT_LINE];
+export const DISTRICT_LABEL_LAYERS = [DISTRICT_LABEL];
