@@ -1,0 +1,73 @@
+// GraphQL under 10 and 50 concurrent clients (autocannon), against the same load of its raw SQL; then 1 vs 2 cluster workers.
+import pg from 'pg';
+import { compared, measureOf, NotMeasured, type Figure } from '../lib/figures.js';
+import type { BenchContext, Section } from '../lib/context.js';
+import { startChildHub } from '../lib/hub.js';
+import { graphqlLoad, rawLoad, type LoadResult } from '../lib/load.js';
+import { captureSql, replayer } from '../lib/replay.js';
+import { largestPage, pickSubjects, runTypical, typicalQueries } from '../lib/typical-queries.js';
+
+const SECTION = 'GraphQL under load';
+
+function throughputAndLatency(name: string, hub: LoadResult, baseline: LoadResult, baselineLabel: string, note: string): Figure[] {
+  const failures = hub.failures ? `; ${hub.failures} failed requests` : '';
+  return [
+    compared(SECTION, `${name}: throughput`, 'req/s', measureOf('hub, per-second', hub.perSecond), measureOf(`${baselineLabel}, per-second`, baseline.perSecond), { note: `${note}${failures}` }),
+    compared(SECTION, `${name}: latency`, 'ms', measureOf('hub', hub.latenciesMs), measureOf(baselineLabel, baseline.latenciesMs), { note }),
+  ];
+}
+
+export const load: Section = {
+  name: SECTION,
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const store = ctx.server;
+    if (!store?.url || !ctx.serverHub) throw new NotMeasured('needs the real PostGIS store (the embedded store has one connection)');
+    const seconds = ctx.scale === 'demo' ? 8 : 12;
+    const subjects = await pickSubjects(store.db);
+    const queries = await typicalQueries(ctx.serverHub, subjects);
+    const figures: Figure[] = [];
+    const pool = new pg.Pool({ connectionString: store.url, max: 10 });
+    const hub = await startChildHub({ databaseUrl: store.url });
+    try {
+      for (const typical of [queries[2], queries[0]]) {
+        const pageSize = typical.paged ? await largestPage(hub, typical) : 0;
+        const variables = typical.paged ? { ...typical.variables, first: pageSize } : typical.variables;
+        await runTypical(ctx.serverHub, typical, pageSize);
+        const { statements } = await captureSql(store.db, () => ctx.serverHub!.gql(typical.query, variables));
+        const raw = replayer(pool, statements);
+        const body = JSON.stringify({ query: typical.query, variables });
+        for (const connections of [10, 50]) {
+          ctx.say(`    ${typical.name}, ${connections} clients…`);
+          const viaHub = await graphqlLoad(hub.url, hub.headers, body, connections, seconds);
+          const viaSql = await rawLoad(raw.run, connections, seconds);
+          figures.push(...throughputAndLatency(`${typical.name}, ${connections} clients`, viaHub, viaSql, `raw SQL (${raw.statements} statements, pool of 10)`, `one hub process, ${seconds} s each`));
+        }
+      }
+    } finally {
+      await hub.close();
+      await pool.end();
+    }
+    // Cluster scaling: the same panel query, 50 clients, one worker against two on one port.
+    const panel = queries[2];
+    const body = JSON.stringify({ query: panel.query, variables: panel.variables });
+    const results: Record<number, LoadResult> = {};
+    for (const workers of [1, 2]) {
+      const cluster = await startChildHub({ databaseUrl: store.url, workers }).catch((error: Error) => {
+        throw new NotMeasured(`server/cluster.ts did not start: ${error.message}`);
+      });
+      try {
+        ctx.say(`    cluster, ${workers} worker(s), 50 clients…`);
+        results[workers] = await graphqlLoad(cluster.url, cluster.headers, body, 50, seconds);
+      } finally {
+        await cluster.close();
+      }
+    }
+    figures.push(
+      compared(SECTION, "cluster: 2 workers vs 1 (a community's full panel, 50 clients): throughput", 'req/s', measureOf('2 workers', results[2].perSecond), measureOf('1 worker', results[1].perSecond), {
+        note: `node:cluster on one port; this machine has ${(await import('node:os')).cpus().length} cores shared with PostgreSQL and autocannon`,
+      }),
+      compared(SECTION, "cluster: 2 workers vs 1 (a community's full panel, 50 clients): latency", 'ms', measureOf('2 workers', results[2].latenciesMs), measureOf('1 worker', results[1].latenciesMs)),
+    );
+    return figures;
+  },
+};
