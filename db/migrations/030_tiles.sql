@@ -1,5 +1,5 @@
 -- Vector tiles: tile geometry for stores whose PostGIS has no ST_AsMVTGeom (the embedded one).
--- Catchment circles and camera sectors come from 010_coverage.sql (atlas_circle, atlas_camera_sector).
+-- Catchment circles and camera sectors come from 010_coverage.sql (atlas_coverage_circle, atlas_coverage_sector).
 
 -- What ST_AsMVTGeom(g, bounds, extent, buffer, true) returns, built from functions every PostGIS has:
 -- clip to the tile plus its buffer, map to tile coordinates (y down), snap to the integer grid, repair,

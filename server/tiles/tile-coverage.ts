@@ -1,4 +1,6 @@
 // Makes sure coverage_cache holds the coverage of a tile's communities, through the analysis module, so tiles and GraphQL show the same numbers.
+// The analysis module reaches GraphQL classes (type-graphql decorators need the metadata polyfill loaded first).
+import 'reflect-metadata';
 import { computeAreaCoverage } from '../analysis/coverage.service.js';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';

@@ -101,7 +101,7 @@ SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code, 'radius_m', $5::float8
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(atlas_circle(t.geom_m, $5::float8), 3857), b.tolerance) AS geom
+       ST_SimplifyPreserveTopology(ST_Transform(atlas_coverage_circle(t.geom_m, $5::float8), 3857), b.tolerance) AS geom
 FROM bounds b
 JOIN bus_stops t ON ST_DWithin(t.geom_m, b.env_m, $5::float8)
 WHERE ($4::text IS NULL OR t.district_code = $4)
@@ -114,7 +114,7 @@ SELECT t.id,
          'code', t.code, 'community_code', t.community_code, 'district_code', t.district_code,
          'direction_deg', t.direction_deg, 'fov_deg', t.fov_deg, 'range_m', COALESCE(t.range_m, $5::float8)
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(atlas_camera_sector(t.geom_m, t.direction_deg, t.fov_deg, COALESCE(t.range_m, $5::float8)), 3857), b.tolerance) AS geom
+       ST_SimplifyPreserveTopology(ST_Transform(atlas_coverage_sector(t.geom_m, t.direction_deg, t.fov_deg, COALESCE(t.range_m, $5::float8)), 3857), b.tolerance) AS geom
 FROM bounds b
 CROSS JOIN reach r
 JOIN cameras t ON ST_DWithin(t.geom_m, b.env_m, r.max_range_m)
