@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { useCommunity } from './api/useCommunity';
 import { useDistricts } from './api/useDistricts';
 import { useSchemaFields } from './api/useSchemaFields';
+import { useStandardRules } from './api/useStandardRules';
 import { useLanguage } from './i18n/useLanguage';
 import { AtlasMap } from './map/AtlasMap';
 import { geometryBounds } from './map/geometry-bounds';
@@ -32,6 +33,7 @@ export function App() {
   const [token, setToken] = useToken();
   const fields = useSchemaFields(token);
   const districts = useDistricts(token);
+  const rules = useStandardRules(token, fields);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [whatIfSite, setWhatIfSite] = useState<WhatIfSite | null>(null);
   const [placing, setPlacing] = useState<WhatIfSite['kind'] | null>(null);
@@ -117,6 +119,7 @@ export function App() {
           {url.panel === 'community' && url.community && (
             <CommunityPanel
               community={facts}
+              rules={rules}
               loading={community.loading}
               error={community.error}
               onClose={() => selectCommunity(null, false)}

@@ -7,6 +7,7 @@ export function communityQuery(fields: SchemaFields | null): string {
   const coverage = [
     hasField(fields, 'Community', 'busStopCoverage') ? `busStopCoverage(radiusMeters: 500) { ${COVERAGE} }` : '',
     hasField(fields, 'Community', 'cameraCoverage') ? `cameraCoverage { ${COVERAGE} }` : '',
+    hasField(fields, 'Community', 'standards') ? 'standards { ruleId value unit target targetMax pass shortfall detail }' : '',
   ].join('\n    ');
   return `query Community($code: String!) {
   community(code: $code) {

@@ -1,37 +1,56 @@
-// The district dashboard's queries, one per section (each within the hub's cost limit, and each shown as it arrives).
-import { hasField, type SchemaFields } from './schema-fields';
+// The district dashboard's queries: every community standard's pass share and failing communities, and the renovation programme.
 
-export interface RankedArea {
-  code: string;
-  name: string | null;
-  districtCode: string | null;
-  coverage: { coveredShare: number; uncoveredAreaM2: number; areaM2: number };
+export interface FailingResult {
+  communityCode: string;
+  communityName: string | null;
+  value: number | null;
+  unit: string;
+  target: number | null;
+  targetMax: number | null;
+  shortfall: number | null;
 }
 
-export interface Ranking {
-  totalCount: number;
-  nodes: RankedArea[];
+export interface StandardSummaryFacts {
+  rule: { id: string; titleZh: string; titleEn: string; unit: string; comparison: string };
+  evaluated: number;
+  passed: number;
+  failed: number;
+  noData: number;
+  passShare: number | null;
+  worst: FailingResult[];
 }
 
-export interface DashboardData {
-  bus?: Ranking;
-  camera?: Ranking;
-  communities: { totalCount: number; nodes: { code: string; name: string; districtCode: string | null; gridCells: { workers: number | null }[] }[] };
-  renovationSites: { totalCount: number; nodes: { code: string; communityCode: string | null; status: string | null; planYear: number | null; program: string | null; completedOn: string | null }[] };
+export interface RenovationYearFacts {
+  year: number;
+  planned: number;
+  listed: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  behind: number;
 }
 
-const RANKED = 'totalCount nodes { code name districtCode coverage { coveredShare uncoveredAreaM2 areaM2 } }';
-
-export function rankingQuery(fields: SchemaFields | null, kind: 'BUS_STOPS' | 'CAMERAS'): string | null {
-  if (!hasField(fields, 'Query', 'coverageRanking')) return null;
-  const radius = kind === 'BUS_STOPS' ? ', radiusMeters: 500' : '';
-  return `query Ranking($district: String) { ranking: coverageRanking(kind: ${kind}, districtCode: $district${radius}, first: 5000) { ${RANKED} } }`;
+export interface RenovationFacts {
+  city: RenovationYearFacts[];
+  districts: { districtCode: string; districtName: string | null; years: RenovationYearFacts[] }[];
 }
 
-export const GRID_QUERY = `query Grids($district: String) {
-  communities(districtCode: $district, first: 5000) { totalCount nodes { code name districtCode gridCells { workers } } }
+/** Failing communities listed per standard: enough for a district, and for the city's worst. */
+export const WORST_LISTED = 1000;
+
+export const STANDARDS_REPORT_QUERY = `query StandardsReport($district: String) {
+  standardsReport(districtCode: $district, worst: ${WORST_LISTED}) {
+    rule { id titleZh titleEn unit comparison }
+    evaluated passed failed noData passShare
+    worst { communityCode communityName value unit target targetMax shortfall }
+  }
 }`;
 
-export const RENOVATION_QUERY = `query Renovation($district: String) {
-  renovationSites(districtCode: $district, first: 5000) { totalCount nodes { code communityCode status planYear program completedOn } }
+const YEAR = 'year planned listed completed inProgress notStarted behind';
+
+export const RENOVATION_QUERY = `query Renovation($district: String, $program: RenovationProgram!) {
+  renovationProgress(program: $program, districtCode: $district) {
+    city { ${YEAR} }
+    districts { districtCode districtName years { ${YEAR} } }
+  }
 }`;

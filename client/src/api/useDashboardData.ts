@@ -1,23 +1,29 @@
-// Loads the dashboard's sections for a district (null = every district the viewer may read) and joins them once all have come.
-import { useMemo } from 'react';
-import { GRID_QUERY, rankingQuery, RENOVATION_QUERY, type DashboardData, type Ranking } from './dashboard-query';
-import type { SchemaFields } from './schema-fields';
-import { useGraphQL } from './useGraphQL';
+// Loads the dashboard's two sections for a district (null = every district the viewer may read), each shown as it arrives.
+import { hasField, type SchemaFields } from './schema-fields';
+import { RENOVATION_QUERY, STANDARDS_REPORT_QUERY, type RenovationFacts, type StandardSummaryFacts } from './dashboard-query';
+import { useGraphQL, type QueryState } from './useGraphQL';
 
-export function useDashboardData(district: string | null, token: string | null, fields: SchemaFields | null): { data: DashboardData | null; loading: boolean; error: string | null } {
-  // Leave the variable out for every district: the hub reads an explicit null as "district_code IS NULL".
+export type RenovationProgram = 'CITY' | 'OWNER';
+
+export function useDashboardData(district: string | null, program: RenovationProgram, token: string | null, fields: SchemaFields | null) {
+  // Leave the variable out for every district: the hub reads an explicit null district filter as "no district".
   const variables = district ? { district } : {};
-  const ready = fields !== null;
-  const bus = useGraphQL<{ ranking: Ranking }>(ready ? rankingQuery(fields, 'BUS_STOPS') : null, variables, token);
-  const camera = useGraphQL<{ ranking: Ranking }>(ready ? rankingQuery(fields, 'CAMERAS') : null, variables, token);
-  const grids = useGraphQL<Pick<DashboardData, 'communities'>>(ready ? GRID_QUERY : null, variables, token);
-  const renovation = useGraphQL<Pick<DashboardData, 'renovationSites'>>(ready ? RENOVATION_QUERY : null, variables, token);
-  const parts = [bus, camera, grids, renovation];
-  const loading = parts.some((part) => part.loading);
-  const error = parts.map((part) => part.error).find(Boolean) ?? null;
-  const data = useMemo<DashboardData | null>(() => {
-    if (!grids.data || !renovation.data) return null;
-    return { bus: bus.data?.ranking, camera: camera.data?.ranking, communities: grids.data.communities, renovationSites: renovation.data.renovationSites };
-  }, [bus.data, camera.data, grids.data, renovation.data]);
-  return { data, loading, error };
+  const report: QueryState<{ standardsReport: StandardSummaryFacts[] }> = useGraphQL(
+    hasField(fields, 'Query', 'standardsReport') ? STANDARDS_REPORT_QUERY : null,
+    variables,
+    token,
+  );
+  const renovation: QueryState<{ renovationProgress: RenovationFacts }> = useGraphQL(
+    hasField(fields, 'Query', 'renovationProgress') ? RENOVATION_QUERY : null,
+    { ...variables, program },
+    token,
+  );
+  const years = renovation.data ? (district ? renovation.data.renovationProgress.districts.find((d) => d.districtCode === district)?.years ?? [] : renovation.data.renovationProgress.city) : null;
+  return {
+    summaries: report.data?.standardsReport ?? null,
+    years,
+    loading: report.loading || renovation.loading,
+    error: report.error ?? renovation.error,
+    available: fields !== null && hasField(fields, 'Query', 'standardsReport'),
+  };
 }

@@ -3,11 +3,12 @@ import { formatArea, formatMeters, formatNumber } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
 import { useLanguage } from '../i18n/useLanguage';
 import type { CommunityFacts } from '../standards/community-facts';
-import { evaluateCommunity } from '../standards/evaluate-community';
+import { standardRows, type StandardRuleFacts } from '../standards/community-standards';
 import { StandardTable } from './StandardTable';
 
 export interface CommunityPanelProps {
   community: CommunityFacts | null;
+  rules: ReadonlyMap<string, StandardRuleFacts>;
   loading: boolean;
   error: string | null;
   onClose(): void;
@@ -16,11 +17,11 @@ export interface CommunityPanelProps {
   onWhatIf(): void;
 }
 
-export function CommunityPanel({ community, loading, error, onClose, onZoomTo, onZoomToGaps, onWhatIf }: CommunityPanelProps) {
+export function CommunityPanel({ community, rules, loading, error, onClose, onZoomTo, onZoomToGaps, onWhatIf }: CommunityPanelProps) {
   const { t, language } = useLanguage();
   if (error) return <div className="panel-body error" role="alert">{`${t('error')}: ${error}`}</div>;
   if (!community) return <div className="panel-body hint">{loading ? t('loading') : t('searchNoResult')}</div>;
-  const rows = evaluateCommunity(community, language);
+  const rows = community.standards ? standardRows(community.standards, rules, language) : [];
   const bus = community.busStopCoverage;
   const camera = community.cameraCoverage;
   const hasGaps = Boolean((bus?.gaps && bus.uncoveredAreaM2 > 0) || (camera?.gaps && camera.uncoveredAreaM2 > 0));
@@ -67,7 +68,7 @@ export function CommunityPanel({ community, loading, error, onClose, onZoomTo, o
       </div>
 
       <h3>{t('standards')}</h3>
-      <StandardTable rows={rows} />
+      {community.standards ? <StandardTable rows={rows} /> : <p className="hint">{t('notAvailable')}</p>}
       <h3>{t('nearestStop')}</h3>
       <p>
         {bus?.nearestMeters != null ? <strong data-testid="nearest-stop-m">{bus.nearestMeters > 0 ? formatMeters(bus.nearestMeters, language) : t('stopInside')}</strong> : null}

@@ -1,11 +1,10 @@
-// The district dashboard for officials: failing communities by shortfall, pass shares, the renovation programme, exports, print.
-import { useMemo, useState } from 'react';
+// The district dashboard for officials: pass share of each standard, the renovation programme against its plan, failing communities, exports, print.
+import { useState } from 'react';
 import type { SchemaFields } from '../api/schema-fields';
 import type { DistrictName } from '../api/useDistricts';
-import { useDashboardData } from '../api/useDashboardData';
-import type { MessageKey } from '../i18n/messages';
+import { useDashboardData, type RenovationProgram } from '../api/useDashboardData';
+import { STANDARD_LABELS } from '../standards/standard-labels';
 import { useLanguage } from '../i18n/useLanguage';
-import { failingCommunities, passShares, renovationByYear, type DashboardStandard } from '../standards/dashboard-summary';
 import { ExportLinks } from './ExportLinks';
 import { FailingTable } from './FailingTable';
 import { ProgressBar } from './ProgressBar';
@@ -22,14 +21,12 @@ export interface DashboardPanelProps {
 }
 
 export function DashboardPanel({ token, fields, districts, district, onDistrict, onCommunity, onClose }: DashboardPanelProps) {
-  const { t } = useLanguage();
-  const [standard, setStandard] = useState<DashboardStandard>('bus');
-  const { data, loading, error } = useDashboardData(district, token, fields);
-  const summary = useMemo(
-    () => (data ? { failing: failingCommunities(data, standard), shares: passShares(data), years: renovationByYear(data) } : null),
-    [data, standard],
-  );
-  const available = (['bus', 'camera', 'grid'] as const).filter((id) => id === 'grid' || data?.[id]);
+  const { t, language } = useLanguage();
+  const [ruleId, setRuleId] = useState('bus-stop-500m');
+  const [program, setProgram] = useState<RenovationProgram>('CITY');
+  const { summaries, years, loading, error, available } = useDashboardData(district, program, token, fields);
+  const label = (id: string, zh: string, en: string) => STANDARD_LABELS[id]?.[language] ?? (language === 'zh' ? zh : en);
+  const chosen = summaries?.find((summary) => summary.rule.id === ruleId) ?? summaries?.[0] ?? null;
   return (
     <div className="panel-body dashboard" data-testid="dashboard" aria-busy={loading}>
       <header className="panel-header">
@@ -55,43 +52,62 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
         </select>
       </label>
       {error && <p className="error" role="alert">{`${t('error')}: ${error}`}</p>}
-      {!data && loading && <p className="hint">{t('loading')}</p>}
-      {summary && data && (
-        <>
-          <section>
-            <h3>{t('passShare')}</h3>
-            {summary.shares.map((share) => (
-              <ProgressBar key={share.standard} label={t(`standard.${share.standard}` as MessageKey)} done={share.passing} whole={share.total} testId={`pass-${share.standard}`} />
-            ))}
-          </section>
-          <section>
-            <h3>{t('renovationProgress')}</h3>
-            {summary.years.map((year) => (
-              <ProgressBar key={year.year} label={`${year.year} ${t('annualPlan')}`} done={year.completed} partial={year.inProgress} whole={year.listed} testId={`renovation-${year.year}`} />
-            ))}
-            <RenovationChart years={summary.years} />
-          </section>
-          <section>
-            <h3>{t('failingCommunities')}</h3>
-            <div className="tabs no-print" role="tablist">
-              {available.map((id) => (
-                <button key={id} type="button" role="tab" aria-selected={standard === id} className={standard === id ? 'tab current' : 'tab'} onClick={() => setStandard(id)} data-testid={`failing-tab-${id}`}>
-                  {t(`standard.${id}` as MessageKey)}
-                  {(() => {
-                    const rows = failingCommunities(data, id);
-                    return rows ? ` (${rows.length})` : '';
-                  })()}
-                </button>
-              ))}
-            </div>
-            <p className="print-only">{t(`standard.${standard}` as MessageKey)}</p>
-            {summary.failing ? <FailingTable rows={summary.failing} standard={standard} onCommunity={onCommunity} /> : <p className="hint">{t('notAvailable')}</p>}
-          </section>
-          <section className="no-print">
-            <ExportLinks district={district} token={token} />
-          </section>
-        </>
+      {fields && !available && <p className="hint">{t('notAvailable')}</p>}
+      {!summaries && loading && <p className="hint">{t('loading')}</p>}
+
+      {summaries && (
+        <section>
+          <h3>{t('passShare')}</h3>
+          {summaries.map((summary) => (
+            <ProgressBar
+              key={summary.rule.id}
+              label={label(summary.rule.id, summary.rule.titleZh, summary.rule.titleEn)}
+              done={summary.passed}
+              whole={summary.evaluated}
+              testId={`pass-${summary.rule.id}`}
+            />
+          ))}
+        </section>
       )}
+
+      {years && (
+        <section>
+          <h3>{t('renovationProgress')}</h3>
+          <div className="tabs no-print" role="tablist">
+            {(['CITY', 'OWNER'] as const).map((id) => (
+              <button key={id} type="button" role="tab" aria-selected={program === id} className={program === id ? 'tab current' : 'tab'} onClick={() => setProgram(id)}>
+                {t(id === 'CITY' ? 'programCity' : 'programOwner')}
+              </button>
+            ))}
+          </div>
+          <p className="print-only">{t(program === 'CITY' ? 'programCity' : 'programOwner')}</p>
+          {years.map((year) => (
+            <ProgressBar key={year.year} label={`${year.year} ${t('annualPlan')}`} done={year.completed} partial={year.inProgress} whole={year.planned} testId={`renovation-${year.year}`} />
+          ))}
+          <RenovationChart years={years} />
+        </section>
+      )}
+
+      {summaries && chosen && (
+        <section>
+          <h3>{t('failingCommunities')}</h3>
+          <label className="field no-print">
+            <span className="field-label">{t('standard')}</span>
+            <select value={chosen.rule.id} onChange={(event) => setRuleId(event.target.value)} data-testid="failing-standard">
+              {summaries.map((summary) => (
+                <option key={summary.rule.id} value={summary.rule.id}>
+                  {label(summary.rule.id, summary.rule.titleZh, summary.rule.titleEn)} ({summary.failed})
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="print-only">{label(chosen.rule.id, chosen.rule.titleZh, chosen.rule.titleEn)}</p>
+          <FailingTable rows={chosen.worst} ruleId={chosen.rule.id} onCommunity={onCommunity} />
+        </section>
+      )}
+      <section className="no-print">
+        <ExportLinks district={district} token={token} />
+      </section>
     </div>
   );
 }

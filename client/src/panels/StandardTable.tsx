@@ -17,7 +17,9 @@ export function StandardTable({ rows }: { rows: readonly StandardRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-standard={row.id}>
-            <th scope="row">{row.label}</th>
+            <th scope="row" title={row.title}>
+              {row.label}
+            </th>
             <td className="number" data-testid={`value-${row.id}`} data-value={row.raw}>
               {row.value}
             </td>

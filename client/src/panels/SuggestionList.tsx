@@ -13,12 +13,12 @@ export function SuggestionList({ suggestions, available, onChoose }: { suggestio
       {!suggestions && <p className="hint">{t('loading')}</p>}
       {suggestions && suggestions.length === 0 && <p className="hint">{t('none')}</p>}
       <ol className="suggestions" data-testid="suggestions">
-        {(suggestions ?? []).map((suggestion, index) => (
-          <li key={index}>
+        {(suggestions ?? []).map((suggestion) => (
+          <li key={suggestion.rank}>
             <button type="button" className="link-button" onClick={() => onChoose(suggestion.location)}>
-              #{index + 1}
+              {t('tryIt')} #{suggestion.rank}
             </button>{' '}
-            {t('adds')} +{formatShare(suggestion.addedShare, language)} ({formatArea(suggestion.addedAreaM2, language)})
+            {t('adds')} +{formatShare(suggestion.addedShare, language)} ({formatArea(suggestion.addedAreaM2, language)}) → {formatShare(suggestion.coveredShareAfter, language)}
           </li>
         ))}
       </ol>

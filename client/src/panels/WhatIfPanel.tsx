@@ -62,9 +62,9 @@ export function WhatIfPanel({ token, fields, community, site, onSite, placing, o
   const suggestionFeatures = useMemo<FeatureCollection>(
     () => ({
       type: 'FeatureCollection',
-      features: (suggestions ?? []).map((suggestion, index) => ({
+      features: (suggestions ?? []).map((suggestion) => ({
         type: 'Feature',
-        properties: { label: `${index + 1}  +${formatShare(suggestion.addedShare, language)}` },
+        properties: { label: `${suggestion.rank}: +${formatShare(suggestion.addedShare, language)}` },
         geometry: suggestion.location,
       })),
     }),

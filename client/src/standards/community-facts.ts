@@ -1,5 +1,6 @@
 // The figures of one community that the standards are judged on, as the community query returns them.
 import type { Geometry } from 'geojson';
+import type { StandardResultFacts } from './community-standards';
 
 export interface CoverageFacts {
   coveredShare: number;
@@ -32,4 +33,5 @@ export interface CommunityFacts {
   renovationSites: { code: string; name: string | null; status: string | null; planYear: number | null; program: string | null; checklistDone: number }[];
   busStopCoverage?: CoverageFacts;
   cameraCoverage?: CoverageFacts;
+  standards?: StandardResultFacts[];
 }

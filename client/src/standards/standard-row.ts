@@ -3,6 +3,8 @@
 export interface StandardRow {
   id: string;
   label: string;
+  /** The standard in the documents' words, for a tooltip. */
+  title?: string;
   value: string;
   target: string;
   /** null: cannot be judged (no data). */

@@ -15,4 +15,4 @@ http
     });
     request.pipe(upstream);
   })
-  .listen(port, () => console.log(`demo hub (${scale}, ${hub.storeKind}) at http://127.0.0.1:${port}/ -> ${hub.url}`));
+  .listen(port, () => console.log(`demo hub (${scale}, ${hub.storeKind}) at http://127.0.0.1:${port}/ -> ${hub.url}\nanalyst token: ${hub.token('analyst')}`));
