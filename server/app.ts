@@ -19,6 +19,8 @@ import { importRouter } from './ingest/import.router.js';
 import { ogcRouter } from './ogc/ogc.router.js';
 import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
 import { jsonErrorHandler } from './limits/http-errors.js';
+import { csrfGuard } from './limits/csrf.js';
+import { adminOnly } from './auth/require-role.js';
 
 export type { ViewerResolver };
 
@@ -79,7 +81,8 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   );
   app.use('/tiles', tilesRouter(db, config, viewerOf));
   app.use('/api/export', exportRouter(db, config, viewerOf));
-  app.use('/api/import', importRouter(db, viewerOf));
+  // Uploads: CSRF-checked and admin-only before a byte of the body is read.
+  app.use('/api/import', csrfGuard(), adminOnly('import files'), importRouter(db, viewerOf));
   app.use('/ogc', ogcRouter(db, viewerOf));
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

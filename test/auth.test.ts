@@ -92,6 +92,46 @@ describe.each(STORE_KINDS)('roles on the $name store', (kind) => {
     expect(result.data).toEqual({ communities: { totalCount: 6 }, community: { code: '210103000' } });
   });
 
+  it('serves camera and camera-sector tiles to analysts and to the district official only; the public gets an empty tile', async () => {
+    const z = 15;
+    const n = 2 ** z;
+    const [cameraLon, cameraLat] = [lon(500), lat(500)];
+    const x = Math.floor(((cameraLon + 180) / 360) * n);
+    const latRad = (cameraLat * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
+    const tile = async (layer: string, headers: Record<string, string>) => {
+      const response = await fetch(`${hub.url}/tiles/${layer}/${z}/${x}/${y}.mvt`, { headers });
+      return { status: response.status, bytes: (await response.arrayBuffer()).byteLength, features: response.headers.get('x-tile-features') };
+    };
+    for (const layer of ['cameras', 'camera-sectors']) {
+      const anonymous = await tile(layer, {});
+      expect(anonymous.status === 204 || anonymous.status === 403, `${layer} for the public: ${anonymous.status}`).toBe(true);
+      expect(anonymous.bytes).toBe(0);
+      const analyst = await tile(layer, asRole('analyst'));
+      expect(analyst.status).toBe(200);
+      expect(Number(analyst.features)).toBeGreaterThanOrEqual(1);
+      expect(await tile(layer, asRole('official', '210102'))).toMatchObject({ status: 200 });
+      expect((await tile(layer, asRole('official', '210103'))).bytes).toBe(0);
+    }
+  });
+
+  it('lets only an admin upload, and only with a CSRF-safe request', async () => {
+    const csv = `code,name,lon,lat\nUP1,上传站,${lon(100)},${lat(100)}\n`;
+    const upload = (headers: Record<string, string>) => fetch(`${hub.url}/api/import/bus-stops?fileName=up.csv`, { method: 'POST', headers, body: csv });
+    const analyst = await upload({ 'content-type': 'text/csv', ...asRole('analyst') });
+    expect(analyst.status).toBe(403);
+    expect((await analyst.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    const form = await upload({ 'content-type': 'text/plain', ...asRole('admin') });
+    expect(form.status).toBe(400);
+    expect((await form.json()).errors[0].message).toMatch(/cross-site/);
+    const before = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM bus_stops');
+    expect(before.rows[0].n).toBe(0);
+    const admin = await upload({ 'content-type': 'text/csv', ...asRole('admin') });
+    expect(admin.status).toBe(200);
+    const after = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM bus_stops');
+    expect(after.rows[0].n).toBe(1);
+  });
+
   it('answers a bad, forged or expired token with a 401 that says which, and reads nothing', async () => {
     const post = (authorization: string) =>
       fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ communities { totalCount } }' }) });
