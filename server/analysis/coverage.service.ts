@@ -12,7 +12,7 @@ const sql = loadQueries(new URL('./coverage.sql', import.meta.url), ['areaCovera
 /** Where the uncovered polygons of a result can be fetched from, at any minimum sliver area. */
 export type GapSource =
   | { from: 'cache'; level: AreaLevel; request: CoverageRequest; codes: string[] }
-  | { from: 'geometry'; ewkb: Buffer[] };
+  | { from: 'geometry'; ewkb: Buffer[]; cached?: { level: AreaLevel; request: CoverageRequest; codes: string[] } };
 
 export interface CoverageResult {
   areaM2: number;
@@ -134,7 +134,10 @@ export async function coverageRanking(ctx: AtlasContext, level: AreaLevel, reque
 /** The uncovered polygons of a result as GeoJSON (WGS84), without parts smaller than `minAreaM2`, batched. */
 export async function loadGaps(ctx: AtlasContext, source: GapSource, minAreaM2: number): Promise<string | null> {
   if (source.from === 'geometry') {
-    const { rows } = await ctx.db.query<{ geojson: string }>(sql.geometryGaps, [source.ewkb, minAreaM2]);
+    const cached = source.cached;
+    const { rows } = await ctx.db.query<{ geojson: string }>(sql.geometryGaps, [
+      source.ewkb, minAreaM2, cached?.level ?? '', cached?.request.model.name ?? '', cached ? paramsKey(cached.request) : '', cached?.codes ?? [],
+    ]);
     return rows[0]?.geojson ?? null;
   }
   const { level, request, codes } = source;

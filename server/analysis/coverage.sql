@@ -49,6 +49,11 @@ FROM coverage_cache c, ST_Dump(atlas_polygons_at_least(c.gaps_m, $5::float8)) d
 WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[]);
 
 -- name: geometryGaps
--- Gaps held by the caller (what-if results, as EWKB) as one MultiPolygon in WGS84 without parts under $2 m².
+-- Gaps held by the caller (what-if results, as EWKB) together with cached ones of areas $6, as one MultiPolygon in WGS84
+-- without parts under $2 m². $3 area layer, $4 model, $5 params key of the cached ones.
 SELECT ST_AsGeoJSON(ST_Transform(coalesce(ST_Multi(ST_Collect(d.geom)), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, atlas_metric_srid())), 4326), 7) AS geojson
-FROM unnest($1::bytea[]) AS g(wkb), ST_Dump(atlas_polygons_at_least(ST_GeomFromEWKB(g.wkb), $2::float8)) d;
+FROM (
+  SELECT ST_GeomFromEWKB(w) AS g FROM unnest($1::bytea[]) AS w
+  UNION ALL
+  SELECT c.gaps_m FROM coverage_cache c WHERE c.area_layer = $3 AND c.model = $4 AND c.params_key = $5 AND c.area_code = ANY($6::text[])
+) parts, ST_Dump(atlas_polygons_at_least(parts.g, $2::float8)) d;

@@ -107,12 +107,13 @@ export async function updateRule(ctx: AtlasContext, id: string, change: RuleChan
   const rule = await loadRule(ctx, id);
   checkChange(rule, change);
   const cleared = [change.target === null ? 'target' : '', change.targetMax === null ? 'targetMax' : ''].filter(Boolean);
-  await ctx.db.query(sql.updateRule, [
+  const values: unknown[] = [
     id, change.target ?? null, change.targetMax ?? null,
     change.targetsByKind ? JSON.stringify({ ...rule.targetsByKind, ...change.targetsByKind }) : null,
     change.params ? JSON.stringify({ ...rule.params, ...change.params }) : null,
-    change.enabled ?? null, ctx.viewer.role,
-  ].concat([cleared]));
+    change.enabled ?? null, ctx.viewer.role, cleared,
+  ];
+  await ctx.db.query(sql.updateRule, values);
   // The request's rule loader still holds the old rule; read the new one afresh.
   const { rows } = await ctx.db.query<RuleRow>(sql.listRules);
   return toRule(rows.find((r) => r.id === id)!);
