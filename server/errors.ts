@@ -40,6 +40,10 @@ interface PgErrorLike {
 export function fromDatabaseError(error: unknown): AtlasError {
   if (error instanceof AtlasError) return error;
   const pgError = error as PgErrorLike;
+  // pg's own connection failures carry no SQLSTATE: a server restart shows up as these sentences.
+  if (!pgError?.code && /Connection terminated|Connection ended|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end/i.test(pgError?.message ?? '')) {
+    return new AtlasError(AtlasErrorCode.DatabaseUnavailable, 'The database is not reachable right now. Try again in a moment.');
+  }
   switch (pgError?.code) {
     case '57014':
       return new AtlasError(AtlasErrorCode.Timeout, 'The query took too long and was stopped. Ask for a smaller area or fewer records.');
@@ -51,6 +55,8 @@ export function fromDatabaseError(error: unknown): AtlasError {
     case '08006':
     case 'ECONNREFUSED':
     case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ETIMEDOUT':
       return new AtlasError(AtlasErrorCode.DatabaseUnavailable, 'The database is not reachable right now. Try again in a moment.');
     case 'XX000':
       if (/geometry|GEOS|parse error/i.test(pgError.message ?? '')) {
