@@ -1,4 +1,5 @@
 // Relay-style connections (totalCount, nodes, edges, pageInfo) for every layer.
+import 'reflect-metadata';
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a page stands in the whole list.' })

@@ -1,4 +1,5 @@
 // Where a record came from: the source, the import run and the row of the file.
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a record came from.' })
