@@ -2,10 +2,12 @@
 import type { Section } from '../lib/context.js';
 import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
+import { importThroughput } from './import.js';
 import { load } from './load.js';
 import { tiles } from './tiles.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
+  { id: 'import', ...importThroughput },
   { id: 'graphql', ...graphqlQueries },
   { id: 'coverage', ...coverage },
   { id: 'tiles', ...tiles },
