@@ -48,17 +48,23 @@ export function resultOf(areaM2: number, coveredM2: number, nearestM: number | n
   };
 }
 
-/** Coverage of many areas of one level: one SQL statement, cache first. */
+/** Areas computed per statement: a cold city (thousands of grid cells) stays well inside the statement timeout. */
+const AREAS_PER_STATEMENT = 250;
+
+/** Coverage of many areas of one level, cache first: one SQL statement per 250 areas. */
 export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
   const text = fillIdentifiers(sql.areaCoverage, {
     areas: areaTable(level),
     cover: request.model.coverFunction,
     nearest: request.model.nearestFunction,
   });
-  const { rows } = await ctx.db.query<CoverageRow>(text, [
-    [...codes], request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request),
-  ]);
-  return new Map(rows.map((r) => [r.code, r]));
+  const found = new Map<string, CoverageRow>();
+  for (let start = 0; start < codes.length; start += AREAS_PER_STATEMENT) {
+    const chunk = codes.slice(start, start + AREAS_PER_STATEMENT);
+    const { rows } = await ctx.db.query<CoverageRow>(text, [chunk, request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request)]);
+    for (const row of rows) found.set(row.code, row);
+  }
+  return found;
 }
 
 /** The coverage of one area, batched with every other area of the same level and request in this GraphQL request. */
