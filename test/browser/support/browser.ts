@@ -45,8 +45,21 @@ export async function openGuardedPage(browser: Browser, options: { viewport?: { 
   return { context, page, outsideRequests, pageErrors };
 }
 
-/** Waits until the map has loaded and rendered everything it asked for. */
-export async function waitForMapIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+/** Waits until the map has loaded and drawn every tile it asked for, and stayed so for a moment (no more requests queued). */
+export async function waitForMapIdle(page: Page, timeoutMs = 90_000): Promise<void> {
   await page.waitForSelector('[data-map-ready="true"]', { timeout: timeoutMs });
-  await page.waitForFunction(() => (window as unknown as { __atlasMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).__atlasMap?.areTilesLoaded() === true, undefined, { timeout: timeoutMs, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __atlasMap?: { loaded(): boolean; isMoving(): boolean } }).__atlasMap;
+      const state = window as unknown as { __atlasQuietSince?: number };
+      if (!map || !map.loaded() || map.isMoving()) {
+        state.__atlasQuietSince = undefined;
+        return false;
+      }
+      state.__atlasQuietSince ??= Date.now();
+      return Date.now() - state.__atlasQuietSince > 800;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 200 },
+  );
 }

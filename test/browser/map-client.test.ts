@@ -1,0 +1,157 @@
+// The map client in a real browser (Debian's Chromium) against a hub with the demo city: layers, community panel, language, what-if, dashboard, no outside requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Geometry } from 'geojson';
+import { STORE_KINDS } from '../support/stores.js';
+import { launchChromium, openGuardedPage, waitForMapIdle } from './support/browser.js';
+import { startBrowserHub, type BrowserHub } from './support/browser-hub.js';
+import { buildClient } from './support/build-client.js';
+import { canvasColours, interiorPoint, mapCentre, renderedCounts } from './support/page-probes.js';
+
+/** The style layers of each of the hub's tile layers (client/src/map/layers/*), and the labels drawn from local fonts. */
+const LAYERS_BY_TILE_LAYER: Record<string, string[]> = {
+  districts: ['districts-fill', 'districts-line'],
+  communities: ['communities-fill', 'communities-line'],
+  'grid-cells': ['grid-cells-line'],
+  cameras: ['cameras-circle'],
+  'bus-stops': ['bus-stops-circle'],
+  'renovation-sites': ['renovation-sites-fill', 'renovation-sites-point'],
+  roads: ['roads-line'],
+  'stop-catchments': ['stop-catchments-fill'],
+  'camera-sectors': ['camera-sectors-fill'],
+  'coverage-gaps': ['coverage-gaps-hatch'],
+};
+const ALL_LAYERS = Object.keys(LAYERS_BY_TILE_LAYER).join(',');
+
+describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s store', (storeName) => {
+  let hub: BrowserHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    buildClient();
+    hub = await startBrowserHub('tiny', storeName);
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.dispose();
+  });
+
+  async function worstBusCommunity() {
+    const { data } = await hub.gql<{ coverageRanking: { nodes: { code: string }[] } }>('{ coverageRanking(kind: BUS_STOPS, first: 1) { nodes { code } } }');
+    const code = data!.coverageRanking.nodes[0].code;
+    const detail = await hub.gql<{ community: { boundary: Geometry; busStopCoverage: { coveredShare: number; gaps: Geometry } } }>(
+      'query($code: String!) { community(code: $code) { boundary busStopCoverage { coveredShare gaps } } }',
+      { code },
+    );
+    return { code, ...detail.data!.community };
+  }
+
+  it('draws features of every layer, in several colours, labels included, with nothing fetched from outside the hub', async () => {
+    const { boundary } = await worstBusCommunity();
+    const [lon, lat] = interiorPoint(boundary);
+    const { page, context, outsideRequests, pageErrors } = await openGuardedPage(browser);
+    await page.addInitScript((token) => localStorage.setItem('atlas.token', token), hub.token('analyst'));
+    await page.goto(`${hub.url}/#v=14.3/${lat}/${lon}&l=${ALL_LAYERS}`);
+    await waitForMapIdle(page);
+    const counts = await renderedCounts(page, [...Object.values(LAYERS_BY_TILE_LAYER).flat(), 'communities-label']);
+    for (const [tileLayer, layerIds] of Object.entries(LAYERS_BY_TILE_LAYER)) {
+      const drawn = layerIds.reduce((sum, id) => sum + Math.max(0, counts[id]), 0);
+      expect(drawn, `${tileLayer} (${layerIds.join(', ')})`).toBeGreaterThan(0);
+    }
+    expect(counts['communities-label'], 'community names').toBeGreaterThan(0);
+    const colours = await canvasColours(page);
+    expect(colours.distinct).toBeGreaterThan(12);
+    expect(colours.nonBackgroundShare).toBeGreaterThan(0.5);
+    expect(outsideRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('shows for a clicked community the numbers the GraphQL API gives for it', async () => {
+    const { data } = await hub.gql<{ communities: { nodes: { code: string; name: string; boundary: Geometry }[] } }>('{ communities(first: 5) { nodes { code name boundary } } }');
+    const target = data!.communities.nodes[3];
+    const [lon, lat] = interiorPoint(target.boundary);
+    const truth = await hub.gql<{ community: { standards: { ruleId: string; value: number | null; pass: boolean | null }[]; busStopCoverage: { coveredShare: number } } }>(
+      'query($code: String!) { community(code: $code) { standards { ruleId value pass } busStopCoverage { coveredShare } } }',
+      { code: target.code },
+    );
+    const { page, context, outsideRequests } = await openGuardedPage(browser);
+    await page.goto(`${hub.url}/#v=15.5/${lat}/${lon}&l=communities,districts`);
+    await waitForMapIdle(page);
+    await page.mouse.click(...Object.values(await mapCentre(page)) as [number, number]);
+    const panel = page.locator(`[data-testid="community-panel"][data-code="${target.code}"]`);
+    await panel.locator('[data-testid="standards-table"]').waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('community-name').textContent()).toBe(target.name);
+    const standards = truth.data!.community.standards;
+    expect(await panel.locator('tbody tr').count()).toBe(standards.length);
+    for (const standard of standards) {
+      const cell = panel.getByTestId(`value-${standard.ruleId}`);
+      const shown = await cell.getAttribute('data-value');
+      if (standard.value === null) expect(shown, standard.ruleId).toBeNull();
+      else expect(Number(shown), standard.ruleId).toBeCloseTo(standard.value, 9);
+      const row = panel.locator(`tr[data-standard="${standard.ruleId}"]`);
+      const verdict = standard.pass === null ? '.badge-none' : standard.pass ? '.badge-pass' : '.badge-fail';
+      expect(await row.locator(verdict).count(), `${standard.ruleId} verdict`).toBe(1);
+    }
+    expect(Number(await panel.getByTestId('value-bus-stop-500m').getAttribute('data-value'))).toBeCloseTo(truth.data!.community.busStopCoverage.coveredShare, 6);
+    expect(page.url()).toContain(`c=${target.code}`);
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('switches the interface between Chinese and English and remembers the choice', async () => {
+    const { page, context, outsideRequests } = await openGuardedPage(browser, { locale: 'zh-CN' });
+    await page.goto(`${hub.url}/`);
+    const heading = page.locator('#layers-heading');
+    await expect.poll(() => heading.textContent()).toBe('图层');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => heading.textContent()).toBe('Layers');
+    expect(await page.getByTestId('view-dashboard').textContent()).toBe('District dashboard');
+    await page.reload();
+    await expect.poll(() => heading.textContent()).toBe('Layers');
+    await page.getByTestId('language-switch').press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('图层');
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('raises a community\'s bus-stop coverage when a what-if stop is placed in its gap', async () => {
+    const worst = await worstBusCommunity();
+    const [lon, lat] = interiorPoint(worst.busStopCoverage.gaps);
+    const { page, context, outsideRequests } = await openGuardedPage(browser);
+    await page.goto(`${hub.url}/#v=15/${lat}/${lon}&l=communities,districts&c=${worst.code}&p=whatif`);
+    await waitForMapIdle(page);
+    await page.getByTestId('place-stop').click();
+    await page.mouse.click(...Object.values(await mapCentre(page)) as [number, number]);
+    const after = page.getByTestId('share-after');
+    await expect.poll(() => after.getAttribute('data-value'), { timeout: 60_000 }).not.toBeNull();
+    const before = Number(await page.getByTestId('share-before').getAttribute('data-value'));
+    expect(before).toBeCloseTo(worst.busStopCoverage.coveredShare, 6);
+    // A 500 m circle centred well inside an uncovered part must cover some of it.
+    expect(Number(await after.getAttribute('data-value'))).toBeGreaterThan(before + 0.01);
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('lists in the dashboard the communities that fail the bus-stop standard, as the coverage API finds them', async () => {
+    const { data } = await hub.gql<{ coverageRanking: { nodes: { code: string; coverage: { coveredShare: number } }[] } }>(
+      '{ coverageRanking(kind: BUS_STOPS, radiusMeters: 500, first: 5000) { nodes { code coverage { coveredShare } } } }',
+    );
+    // bus-stop-500m: target 100 % with a tolerance of 0.001 (db/migrations/011_standards.sql).
+    const failing = data!.coverageRanking.nodes.filter((node) => node.coverage.coveredShare < 1 - 0.001).map((node) => node.code);
+    expect(failing.length).toBeGreaterThan(0);
+    const { page, context, outsideRequests } = await openGuardedPage(browser);
+    await page.goto(`${hub.url}/#p=dashboard`);
+    const table = page.locator('[data-testid="failing-table"][data-standard="bus-stop-500m"]');
+    await table.waitFor({ timeout: 90_000 });
+    const listed = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+    expect([...listed].sort()).toEqual([...failing].sort());
+    const passBar = page.getByTestId('pass-bus-stop-500m').getByRole('progressbar');
+    expect(Number(await passBar.getAttribute('aria-valuenow'))).toBe(data!.coverageRanking.nodes.length - failing.length);
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
