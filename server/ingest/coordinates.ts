@@ -69,7 +69,7 @@ export function positionProblem(geometry: Geometry): string | undefined {
     if (!Array.isArray(position) || position.length < 2) return 'a position has fewer than two numbers';
     const [lon, lat] = position;
     if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      return `a coordinate is not a number (${JSON.stringify(position.slice(0, 2))})`;
+      return `a coordinate is not a number (${position.slice(0, 2).map((n) => (typeof n === 'string' ? JSON.stringify(n) : String(n))).join(', ')})`;
     }
     if (Math.abs(lat) > 90 && Math.abs(lon) <= 90) {
       return `latitude ${lat} is out of range and longitude ${lon} would fit: the columns look swapped (put longitude first)`;

@@ -1,0 +1,155 @@
+// `npx atlas import` as a person runs it: refusals exit non-zero naming file and row; a SIGKILL mid-import leaves the store as it was.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../server/db/database.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const ATLAS = path.join(ROOT, 'bin/atlas.mjs');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; when `killWhen` matches its stderr, SIGKILLs it after `killAfterMs`. */
+function atlas(args: string[], env: Record<string, string>, killWhen?: RegExp, killAfterMs = 0): Promise<Run & { killed: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ATLAS, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (killWhen && !killed && killWhen.test(stderr)) {
+        killed = true;
+        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, killed: signal === 'SIGKILL' }));
+  });
+}
+
+/** A CSV of `n` bus stops scattered over Shenyang: big enough that writing it takes a while. */
+function bigStopsCsv(file: string, n: number): void {
+  const lines = ['code,name,lon,lat'];
+  for (let i = 0; i < n; i++) lines.push(`BIG-${i},站${i},${(123.2 + ((i * 7919) % 10000) / 25000).toFixed(6)},${(41.6 + ((i * 104729) % 10000) / 25000).toFixed(6)}`);
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+interface Target {
+  name: string;
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+async function embeddedTarget(): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-cli-'));
+  return { name: 'embedded', env: { ATLAS_DATA_DIR: dataDir }, open: () => Database.open({ dataDir }), dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+async function serverTarget(baseUrl: string): Promise<Target> {
+  const name = `atlas_cli_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    name: 'server',
+    env: { DATABASE_URL: url.toString() },
+    open: () => Database.open({ url: url.toString() }),
+    async dispose() {
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+const TARGETS = [{ name: 'embedded', make: embeddedTarget }, ...(process.env.DATABASE_URL ? [{ name: 'server', make: () => serverTarget(process.env.DATABASE_URL!) }] : [])];
+
+describe.each(TARGETS)('atlas import on the $name store', ({ make }) => {
+  let target: Target;
+  let dir: string;
+  beforeAll(async () => {
+    target = await make();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-files-'));
+  });
+  afterAll(async () => {
+    await target?.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a file with latitude 95: exit code 1, file and row named, nothing written', async () => {
+    const file = path.join(dir, 'cams.csv');
+    fs.writeFileSync(file, 'code,name,lon,lat\nA,ok,123.4,41.8\nB,bad,123.5,95\n');
+    const run = await atlas(['import', 'cameras', file], target.env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}: row 3, field "geometry": latitude 95 is out of range`);
+    const db = await target.open();
+    try {
+      expect((await db.query('SELECT count(*)::int AS n FROM cameras')).rows[0].n).toBe(0);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('with --skip-invalid writes the good rows and a rejects file beside the input', async () => {
+    const file = path.join(dir, 'stops.csv');
+    fs.writeFileSync(file, '编号,名称,经度,纬度\nOK-1,好站,123.4,41.8\nBAD-1,坏站,123.4,\n');
+    const run = await atlas(['import', 'bus-stops', file, '--skip-invalid'], target.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2 read · 1 written .* 1 refused/);
+    const rejects = fs.readFileSync(path.join(dir, 'stops.rejects.csv'), 'utf8');
+    expect(rejects.startsWith('\uFEFF')).toBe(true);
+    expect(rejects).toMatch(/^\uFEFFrow,field,reason,编号,名称,经度,纬度/);
+    expect(rejects).toContain('3,geometry,"a coordinate is not a number (123.4, NaN)"');
+    expect(rejects).toContain('BAD-1,坏站');
+  }, 120_000);
+
+  it('a SIGKILL in the middle of writing leaves the store as it was', async () => {
+    const file = path.join(dir, 'big.csv');
+    bigStopsCsv(file, target.name === 'server' ? 150_000 : 40_000);
+    const run = await atlas(['import', 'bus-stops', file], target.env, /writing…/, 300);
+    expect(run.killed).toBe(true);
+    const db = await target.open();
+    try {
+      const { rows } = await db.query(`SELECT (SELECT count(*) FROM bus_stops WHERE code LIKE 'BIG-%')::int AS big, (SELECT count(*) FROM bus_stops)::int AS stops,
+        (SELECT count(*) FROM import_runs WHERE file_name = $1)::int AS runs`, [file]);
+      expect(rows[0]).toEqual({ big: 0, stops: 1, runs: 0 });
+    } finally {
+      await db.close();
+    }
+    // The store still works: a small import after the crash lands.
+    const small = path.join(dir, 'after.csv');
+    fs.writeFileSync(small, 'code,lon,lat\nAFTER-1,123.41,41.81\n');
+    const after = await atlas(['import', 'bus-stops', small], target.env);
+    expect(after.stdout).toMatch(/1 written/);
+  }, 300_000);
+
+  it('says what to do when the running hub holds the embedded store', async () => {
+    if (target.name !== 'embedded') return;
+    const db = await target.open();
+    try {
+      const file = path.join(dir, 'x.csv');
+      fs.writeFileSync(file, 'code,lon,lat\nX,123.4,41.8\n');
+      const run = await atlas(['import', 'bus-stops', file], target.env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/is in use by process \d+/);
+      expect(run.stderr).toMatch(/importFile|stop the hub/);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
