@@ -4,6 +4,7 @@ import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
 import { importThroughput } from './import.js';
 import { load } from './load.js';
+import { postgraphile } from './postgraphile.js';
 import { tiles } from './tiles.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
@@ -12,4 +13,5 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'coverage', ...coverage },
   { id: 'tiles', ...tiles },
   { id: 'load', ...load },
+  { id: 'postgraphile', ...postgraphile },
 ];
