@@ -62,3 +62,25 @@ export async function rawLoad(work: () => Promise<unknown>, connections: number,
   );
   return { perSecond: wholeSeconds(buckets, seconds), latenciesMs, total: latenciesMs.length, failures };
 }
+
+/** Two loads in alternating short rounds (a, b, b, a, …), so both see the same background load on a shared machine. */
+export async function pairedLoad(a: (seconds: number) => Promise<LoadResult>, b: (seconds: number) => Promise<LoadResult>, rounds: number, secondsPerRound: number) {
+  const merged = (parts: LoadResult[]): LoadResult => ({
+    perSecond: parts.flatMap((p) => p.perSecond),
+    latenciesMs: parts.flatMap((p) => p.latenciesMs),
+    total: parts.reduce((n, p) => n + p.total, 0),
+    failures: parts.reduce((n, p) => n + p.failures, 0),
+  });
+  const aParts: LoadResult[] = [];
+  const bParts: LoadResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      aParts.push(await a(secondsPerRound));
+      bParts.push(await b(secondsPerRound));
+    } else {
+      bParts.push(await b(secondsPerRound));
+      aParts.push(await a(secondsPerRound));
+    }
+  }
+  return { a: merged(aParts), b: merged(bParts) };
+}

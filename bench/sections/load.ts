@@ -3,11 +3,12 @@ import pg from 'pg';
 import { compared, measureOf, NotMeasured, type Figure } from '../lib/figures.js';
 import type { BenchContext, Section } from '../lib/context.js';
 import { startChildHub } from '../lib/hub.js';
-import { graphqlLoad, rawLoad, type LoadResult } from '../lib/load.js';
+import { graphqlLoad, pairedLoad, rawLoad, type LoadResult } from '../lib/load.js';
 import { captureSql, replayer } from '../lib/replay.js';
 import { largestPage, pickSubjects, runTypical, typicalQueries } from '../lib/typical-queries.js';
 
 const SECTION = 'GraphQL under load';
+const ROUNDS = 4;
 
 function throughputAndLatency(name: string, hub: LoadResult, baseline: LoadResult, baselineLabel: string, note: string): Figure[] {
   const failures = hub.failures ? `; ${hub.failures} failed requests` : '';
@@ -22,7 +23,7 @@ export const load: Section = {
   async run(ctx: BenchContext): Promise<Figure[]> {
     const store = ctx.server;
     if (!store?.url || !ctx.serverHub) throw new NotMeasured('needs the real PostGIS store (the embedded store has one connection)');
-    const seconds = ctx.scale === 'demo' ? 8 : 12;
+    const seconds = ctx.scale === 'demo' ? 2 : 3;
     const subjects = await pickSubjects(store.db);
     const queries = await typicalQueries(ctx.serverHub, subjects);
     const figures: Figure[] = [];
@@ -38,9 +39,8 @@ export const load: Section = {
         const body = JSON.stringify({ query: typical.query, variables });
         for (const connections of [10, 50]) {
           ctx.say(`    ${typical.name}, ${connections} clients…`);
-          const viaHub = await graphqlLoad(hub.url, hub.headers, body, connections, seconds);
-          const viaSql = await rawLoad(raw.run, connections, seconds);
-          figures.push(...throughputAndLatency(`${typical.name}, ${connections} clients`, viaHub, viaSql, `raw SQL (${raw.statements} statements, pool of 10)`, `one hub process, ${seconds} s each`));
+          const { a: viaHub, b: viaSql } = await pairedLoad((s) => graphqlLoad(hub.url, hub.headers, body, connections, s), (s) => rawLoad(raw.run, connections, s), ROUNDS, seconds);
+          figures.push(...throughputAndLatency(`${typical.name}, ${connections} clients`, viaHub, viaSql, `raw SQL (${raw.statements} statements, pool of 10)`, `one hub process; ${ROUNDS} alternating rounds of ${seconds} s`));
         }
       }
     } finally {
@@ -57,7 +57,7 @@ export const load: Section = {
       });
       try {
         ctx.say(`    cluster, ${workers} worker(s), 50 clients…`);
-        results[workers] = await graphqlLoad(cluster.url, cluster.headers, body, 50, seconds);
+        results[workers] = await graphqlLoad(cluster.url, cluster.headers, body, 50, seconds * 2);
       } finally {
         await cluster.close();
       }

@@ -6,11 +6,12 @@ import { compared, measureOf, NotMeasured, type Figure } from '../lib/figures.js
 import { ok } from '../lib/graphql-checks.js';
 import type { BenchContext, Section } from '../lib/context.js';
 import { freePort, startChildHub } from '../lib/hub.js';
-import { graphqlLoad } from '../lib/load.js';
+import { graphqlLoad, pairedLoad } from '../lib/load.js';
 import { pickSubjects } from '../lib/typical-queries.js';
 
 const SECTION = 'Against PostGraphile v5';
 const PAGE = 1000;
+const ROUNDS = 4;
 
 const LISTS = [
   {
@@ -69,7 +70,7 @@ export const postgraphile: Section = {
     await admin.end();
     const subjects = await pickSubjects(store.db);
     const variables = { d: subjects.districtCode };
-    const seconds = ctx.scale === 'demo' ? 8 : 12;
+    const seconds = ctx.scale === 'demo' ? 3 : 4;
     const figures: Figure[] = [];
     const postgraphileServer = await startPostGraphile(store.url, ctx.say);
     const hub = await startChildHub({ databaseUrl: store.url });
@@ -83,9 +84,12 @@ export const postgraphile: Section = {
           throw new Error(`${list.name}: the hub returned ${a.nodes.length} of ${a.totalCount}, PostGraphile ${b.nodes.length} of ${b.totalCount}`);
         }
         ctx.say(`    ${list.name} (${a.nodes.length} rows), 10 clients each…`);
-        const viaHub = await graphqlLoad(hub.url, hub.headers, JSON.stringify({ query: list.hub, variables }), 10, seconds);
-        const viaPostGraphile = await graphqlLoad(postgraphileServer.url, {}, JSON.stringify({ query: list.postgraphile, variables }), 10, seconds);
-        const note = `${a.nodes.length} rows per request, district ${subjects.districtCode}; 10 clients, ${seconds} s each; both in their own process`;
+        const { a: viaHub, b: viaPostGraphile } = await pairedLoad(
+          (s) => graphqlLoad(hub.url, hub.headers, JSON.stringify({ query: list.hub, variables }), 10, s),
+          (s) => graphqlLoad(postgraphileServer.url, {}, JSON.stringify({ query: list.postgraphile, variables }), 10, s),
+          ROUNDS, seconds,
+        );
+        const note = `${a.nodes.length} rows per request, district ${subjects.districtCode}; 10 clients; ${ROUNDS} alternating rounds of ${seconds} s each; both in their own process`;
         const throughput = compared(SECTION, `${list.name}: throughput`, 'req/s', measureOf('hub', viaHub.perSecond), measureOf('PostGraphile 5', viaPostGraphile.perSecond), {
           target: '≥ 1.5× PostGraphile',
           note: `${note}${viaHub.failures + viaPostGraphile.failures ? `; failures: hub ${viaHub.failures}, PostGraphile ${viaPostGraphile.failures}` : ''}`,
