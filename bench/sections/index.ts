@@ -1,5 +1,6 @@
 // The benchmark sections, in the order they run and appear in docs/BENCHMARKS.md.
 import type { Section } from '../lib/context.js';
+import { client } from './client.js';
 import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
 import { importThroughput } from './import.js';
@@ -14,4 +15,5 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'tiles', ...tiles },
   { id: 'load', ...load },
   { id: 'postgraphile', ...postgraphile },
+  { id: 'client', ...client },
 ];
