@@ -1,7 +1,15 @@
 // The SQL that writes staged rows into a layer's table, built only from the layer registry's identifiers.
 import type { Layer } from '../layers.js';
 
+/** What a missing value means where the table needs one: a camera without a field of view sees all round (PRODUCT.md). */
+const MISSING_MEANS: Record<string, string> = { fov_deg: '360' };
+
 function attributeExpression(layer: Layer, name: string): string {
+  const expression = valueExpression(layer, name);
+  return MISSING_MEANS[name] ? `coalesce(${expression}, ${MISSING_MEANS[name]})` : expression;
+}
+
+function valueExpression(layer: Layer, name: string): string {
   const attribute = layer.attributes.find((a) => a.name === name)!;
   switch (attribute.type) {
     case 'text':
