@@ -18,7 +18,7 @@ import { exportRouter } from './export/export.router.js';
 import { importRouter } from './ingest/import.router.js';
 import { ogcRouter } from './ogc/ogc.router.js';
 import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
-import { jsonErrorHandler } from './limits/http-errors.js';
+import { jsonErrorHandler, jsonNotFound } from './limits/http-errors.js';
 import { csrfGuard } from './limits/csrf.js';
 import { adminOnly } from './auth/require-role.js';
 
@@ -88,6 +88,7 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
+  app.use(jsonNotFound());
   app.use(jsonErrorHandler());
   return { app, httpServer, apollo };
 }

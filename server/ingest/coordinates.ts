@@ -63,7 +63,14 @@ export function positionsOf(geometry: Geometry): Position[] {
 
 /** Says what is wrong with a geometry's positions, or undefined when they are usable lon/lat. */
 export function positionProblem(geometry: Geometry): string | undefined {
-  const positions = positionsOf(geometry);
+  let positions: Position[];
+  try {
+    positions = positionsOf(geometry);
+  } catch {
+    // `coordinates` that are not nested arrays (a string, a number) have no .flat(): found by the fuzz test.
+    return `the coordinates are not arrays of [longitude, latitude] numbers, as a GeoJSON ${String(geometry.type)} needs`;
+  }
+  if (!Array.isArray(positions)) return `the coordinates are not arrays of [longitude, latitude] numbers, as a GeoJSON ${String(geometry.type)} needs`;
   if (positions.length === 0) return 'the geometry is empty';
   for (const position of positions) {
     if (!Array.isArray(position) || position.length < 2) return 'a position has fewer than two numbers';

@@ -62,3 +62,12 @@ const STATUS_BY_CODE: Partial<Record<AtlasErrorCode, number>> = {
 export function httpStatusOf(error: AtlasError): number {
   return (error.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[error.code] ?? 500;
 }
+
+/** The answer for a path no route serves: a JSON sentence instead of Express's HTML page. */
+export function jsonNotFound(): express.RequestHandler {
+  return (request, response) => {
+    response.status(404).json({
+      errors: [{ message: `There is nothing at ${request.method} ${request.path}. The hub serves /graphql, /tiles/{layer}/{z}/{x}/{y}.mvt, /api/export, /ogc and the map at /.`, extensions: { code: AtlasErrorCode.NotFound } }],
+    });
+  };
+}
