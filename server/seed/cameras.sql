@@ -13,11 +13,15 @@ compounds AS (
   FROM wanted w
   JOIN communities c USING (code)
   CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(c.geom_m, w.compounds, w.seed::integer)) WITH ORDINALITY AS centre
+),
+cameras AS (
+  SELECT y.code, y.compound, camera.ordinality AS camera, camera.geom
+  FROM compounds y
+  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(y.yard, y.per_compound, ((y.seed * 131 + y.compound) % 2147483646 + 1)::integer)) WITH ORDINALITY AS camera
+  WHERE ST_Area(y.yard) > 0
 )
-SELECT y.code AS community_code, y.compound, camera.ordinality AS camera,
+SELECT k.code AS community_code, k.compound, k.camera, (SELECT count(*) FROM cameras) AS expected_rows,
        round(ST_X(ll.geom)::numeric, 7)::text AS lon, round(ST_Y(ll.geom)::numeric, 7)::text AS lat
-FROM compounds y
-CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(y.yard, y.per_compound, ((y.seed * 131 + y.compound) % 2147483646 + 1)::integer)) WITH ORDINALITY AS camera
-CROSS JOIN LATERAL (SELECT ST_Transform(camera.geom, 4326) AS geom) ll
-WHERE ST_Area(y.yard) > 0
-ORDER BY y.code, y.compound, camera.ordinality;
+FROM cameras k
+CROSS JOIN LATERAL (SELECT ST_Transform(k.geom, 4326) AS geom) ll
+ORDER BY k.code, k.compound, k.camera;

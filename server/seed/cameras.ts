@@ -6,6 +6,7 @@ export interface CameraPosition {
   community_code: string;
   compound: number;
   camera: number;
+  expected_rows: string;
   lon: string;
   lat: string;
 }

@@ -13,6 +13,8 @@ export interface CommunityCell {
   y: number;
   geometry: string;
   area_m2: number;
+  /** How many generator points the query made: fewer rows means the database dropped some. */
+  expected_rows: string;
 }
 
 export interface CommunityAttributes {

@@ -18,7 +18,7 @@ cells AS (
   JOIN communities c USING (code)
   CROSS JOIN LATERAL ST_Dump(ST_VoronoiPolygons(g.points, 0, ST_Expand(c.geom_m, 100))) AS cell
 )
-SELECT g.code AS community_code, ST_AsGeoJSON(ST_Transform(piece.geom, 4326), 7) AS geometry, ST_Area(piece.geom) AS area_m2
+SELECT g.code AS community_code, (SELECT count(*) FROM generators) AS expected_rows, ST_AsGeoJSON(ST_Transform(piece.geom, 4326), 7) AS geometry, ST_Area(piece.geom) AS area_m2
 FROM generators g
 JOIN cells v ON v.code = g.code AND ST_Contains(v.cell, g.point)
 JOIN communities c ON c.code = g.code

@@ -6,6 +6,7 @@ export interface GridCellRow {
   community_code: string;
   geometry: string;
   area_m2: number;
+  expected_rows: string;
 }
 
 export interface GridCellAttributes {

@@ -12,13 +12,18 @@ shapes AS (
   FROM jsonb_array_elements($2::jsonb) AS s
 ),
 centres AS (
-  -- Keep compounds off the community's edge where there is room to.
+  -- Keep compounds off the community's edge where there is room to. ST_GeneratePoints gives exactly n points
+  -- only for a single polygon, so the sites go into the community's largest part.
   SELECT w.code, centre.ordinality AS ordinal, centre.geom, c.geom_m AS community
   FROM wanted w
   JOIN communities c USING (code)
-  CROSS JOIN LATERAL (SELECT ST_Buffer(c.geom_m, -80) AS geom) inner_area
+  CROSS JOIN LATERAL (
+    SELECT part.geom FROM ST_Dump(c.geom_m) AS part ORDER BY ST_Area(part.geom) DESC LIMIT 1) largest
+  CROSS JOIN LATERAL (SELECT ST_Buffer(largest.geom, -80) AS geom) inner_area
+  CROSS JOIN LATERAL (
+    SELECT part.geom FROM ST_Dump(inner_area.geom) AS part ORDER BY ST_Area(part.geom) DESC LIMIT 1) inner_largest
   CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
-    CASE WHEN ST_Area(inner_area.geom) > 0.1 * ST_Area(c.geom_m) THEN inner_area.geom ELSE c.geom_m END, w.n, w.seed)) WITH ORDINALITY AS centre
+    CASE WHEN ST_Area(inner_largest.geom) > 0.1 * ST_Area(largest.geom) THEN inner_largest.geom ELSE largest.geom END, w.n, w.seed)) WITH ORDINALITY AS centre
 ),
 footprints AS (
   SELECT s.code, s.ordinal, c.geom AS centre, s.point,

@@ -30,6 +30,8 @@ const siteSql = loadQueries(new URL('./renovation-sites.sql', import.meta.url), 
 export const DISTRICTS_FILE = new URL('../../data-sources/shenyang-districts.gcj02.geojson', import.meta.url);
 /** Every layer of the demo is imported under this source, so a re-seed replaces exactly the demo's own rows. */
 export const DEMO_SOURCE = 'atlas-demo';
+/** The seed of the city every fresh hub shows, unless told otherwise. */
+export const DEFAULT_SEED = 2018;
 
 export interface SeedOptions {
   scale: SeedScale;
@@ -80,6 +82,18 @@ async function rowsOf<Row extends QueryResultRow>(db: Database, text: string, va
   return generateWith(db, async (client) => (await client.query<Row>(text, values)).rows);
 }
 
+/**
+ * Checks that a generation query returned every row asked for. The embedded PostGIS answers a geometry operation
+ * that fails inside GEOS with no rows instead of an error, and a demo with holes in it must not load silently.
+ */
+function expectRows(what: string, got: number, expected: number | string | undefined): void {
+  if (got === 0 && expected === undefined) throw new Error(`Generating ${what} gave no rows: the database dropped them. Try another --seed, or a PostGIS server.`);
+  if (expected === undefined) return;
+  if (got !== Number(expected)) {
+    throw new Error(`Generating ${what} gave ${got} rows where ${expected} were asked for: the database dropped some. Try another --seed, or a PostGIS server.`);
+  }
+}
+
 /** Writes one layer's file (timing its generation) and imports it as one transaction through the ordinary importer. */
 async function generateAndLoad(step: Step, layer: LayerName, generate: () => Promise<WrittenFile>, importOptions: Partial<ImportOptions> = {}) {
   const started = performance.now();
@@ -103,7 +117,11 @@ async function generateCommunities(step: Step, districts: DistrictInfo[], target
   const cells = await generateWith(step.db, async (client) => {
     await client.query(communitySql.createZones, [centreLon, centreLat, JSON.stringify(zoneParameters(districts, random))]);
     const zones = (await client.query<ZoneArea>(communitySql.zoneAreas)).rows;
-    return (await client.query<CommunityCell>(communitySql.communityCells, [JSON.stringify(communityRequests(zones, target, random))])).rows;
+    expectRows('the zones of the districts', zones.length, 3 * districts.length);
+    const requests = communityRequests(zones, target, random);
+    const cells = (await client.query<CommunityCell>(communitySql.communityCells, [JSON.stringify(requests)])).rows;
+    expectRows('communities', cells.length, cells[0]?.expected_rows);
+    return cells;
   });
   return describeCommunities(cells, random);
 }
@@ -121,7 +139,7 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
   fs.mkdirSync(workDir, { recursive: true });
   const step: Step = { db, seed: options.seed, say: options.onProgress ?? (() => {}), layers: [] };
   const file = (name: string) => path.join(workDir, name);
-  step.say(`Seeding the ${options.scale} city with seed ${options.seed} into ${workDir}`);
+  step.say(`Seeding the demo city at scale ${options.scale} with seed ${options.seed}; files in ${workDir}`);
 
   const districtsText = fs.readFileSync(DISTRICTS_FILE, 'utf8');
   const districts = districtsOf(JSON.parse(districtsText) as FeatureCollection);
@@ -140,7 +158,9 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
 
   await generateAndLoad(step, 'grid-cells', async () => {
     const random = createRandom(step.seed, 'grid-cells');
-    const rows = await rowsOf<GridCellRow>(db, gridSql.gridCells, [JSON.stringify(gridCellRequests(communities, random))]);
+    const requests = gridCellRequests(communities, random);
+    const rows = await rowsOf<GridCellRow>(db, gridSql.gridCells, [JSON.stringify(requests)]);
+    expectRows('grid cells', rows.length, rows[0]?.expected_rows);
     return writeGeoJson(file('grid-cells.geojson'), describeGridCells(rows, communities, random));
   });
 
@@ -166,6 +186,7 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
     const random = createRandom(step.seed, 'cameras');
     const request = cameraRequests(communities, targets.cameras, random);
     const positions = await rowsOf<CameraPosition>(db, cameraSql.cameraPositions, [JSON.stringify(request)]);
+    expectRows('cameras', positions.length, positions[0]?.expected_rows);
     const columns = ['code', 'name', 'direction_deg', 'fov_deg', 'range_m', 'operator', 'lon', 'lat'];
     return writeCsv(file('cameras.csv'), columns, describeCameras(positions, communities, districtNames, random));
   });
@@ -175,11 +196,12 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
     const sites = planSites(communities, targets.renovationSites, targets.planShare, random);
     const { perCommunity, shapes } = siteShapes(sites, random);
     const rows = await rowsOf<{ community_code: string; ordinal: string; geometry: string }>(db, siteSql.siteGeometries, [JSON.stringify(perCommunity), JSON.stringify(shapes)]);
+    expectRows('renovation sites', rows.length, sites.length);
     const geometries = new Map(rows.map((r) => [`${r.community_code}#${r.ordinal}`, r.geometry]));
     return writeGeoJson(file('renovation-sites.geojson'), describeSites(sites, geometries, random));
   });
 
   const totalMs = Math.round(performance.now() - started);
-  step.say(`Seeded the ${options.scale} city in ${(totalMs / 1000).toFixed(1)} s`);
+  step.say(`Seeded the demo city (${options.scale}) in ${(totalMs / 1000).toFixed(1)} s`);
   return { scale: options.scale, seed: options.seed, workDir, layers: step.layers, totalMs };
 }
