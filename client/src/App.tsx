@@ -99,6 +99,7 @@ export function App() {
       <main id="map" className="map-area">
         <AtlasMap
           initialView={url.view}
+          view={url.view}
           token={token}
           visibleLayers={visibleLayers}
           standard={url.standard}

@@ -18,9 +18,12 @@ import { useMapInstance } from './useMapInstance';
 import { usePaintProperty } from './usePaintProperty';
 import { useVectorLayers } from './useVectorLayers';
 import { useViewSync } from './useViewSync';
+import { useFollowView } from './useFollowView';
 
 export interface AtlasMapProps {
   initialView: MapViewState | null;
+  /** The view in the URL now; the map follows it when it changes from outside. */
+  view: MapViewState | null;
   token: string | null;
   visibleLayers: readonly string[];
   standard: StandardId;
@@ -61,6 +64,7 @@ export function AtlasMap(props: AtlasMapProps) {
   useMapClick(map, CLICKABLE_COMMUNITY_LAYERS, props.onClick);
   useHoverCursor(map, CLICKABLE_COMMUNITY_LAYERS, props.placing ? 'crosshair' : null);
   useViewSync(map, props.onView);
+  useFollowView(map, props.view);
   return (
     <div className="map" ref={container} role="region" aria-label={props.label} data-map-ready={map ? 'true' : 'false'}>
       {LAYER_GROUPS.map((group) => (

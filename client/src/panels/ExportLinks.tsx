@@ -10,6 +10,7 @@ export function ExportLinks({ district, token }: { district: string | null; toke
     { kind: 'xlsx', label: t('exportXlsx') },
     { kind: 'csv', label: t('exportCsv') },
     { kind: 'gaps', label: t('exportGaps') },
+    { kind: 'camera-gaps', label: t('exportCameraGaps') },
   ];
   return (
     <div className="button-row export-links">

@@ -43,11 +43,19 @@ function ringArea(ring: Position[]): number {
 
 /** A point well inside the largest polygon of an area (its pole of inaccessibility), [lon, lat]. */
 export function interiorPoint(geometry: Geometry): [number, number] {
+  const { lon, lat } = poleOf(geometry);
+  return [lon, lat];
+}
+
+/** The pole of inaccessibility of the largest polygon, and a lower bound of its distance to the edge in metres. */
+export function poleOf(geometry: Geometry): { lon: number; lat: number; clearanceM: number } {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   if (!polygons.length) throw new Error(`Expected a polygon, got ${geometry.type}.`);
   const largest = polygons.reduce((best, polygon) => (ringArea(polygon[0]) > ringArea(best[0]) ? polygon : best));
-  const [lon, lat] = polylabel(largest as [number, number][][], 0.00001);
-  return [lon, lat];
+  const pole = polylabel(largest as [number, number][][], 0.00001);
+  const [lon, lat] = pole;
+  // A degree of longitude is the shorter one here, so this underestimates the clearance in every direction.
+  return { lon, lat, clearanceM: pole.distance * 111_320 * Math.cos((lat * Math.PI) / 180) };
 }
 
 /** The centre of the map element on the page, where a click lands on the map's centre. */

@@ -1,0 +1,67 @@
+// Saves the client's main views to docs/screenshots (npx tsx test/browser/screenshots.ts [demo|tiny]), over a fresh demo city.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Geometry } from 'geojson';
+import type { Page } from 'playwright-core';
+import { launchChromium, openGuardedPage, waitForMapIdle } from './support/browser.js';
+import { startBrowserHub } from './support/browser-hub.js';
+import { buildClient } from './support/build-client.js';
+import { interiorPoint, mapCentre } from './support/page-probes.js';
+
+const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+const scale = (process.argv[2] ?? 'demo') as 'demo' | 'tiny';
+
+buildClient();
+const hub = await startBrowserHub(scale);
+const browser = await launchChromium();
+const outside: string[] = [];
+
+async function shoot(name: string, url: string, options: { language?: 'zh' | 'en'; token?: string; before?: (page: Page) => Promise<void>; viewport?: { width: number; height: number }; print?: boolean } = {}) {
+  const guarded = await openGuardedPage(browser, { viewport: options.viewport });
+  const { page } = guarded;
+  await page.addInitScript(
+    ({ language, token }) => {
+      localStorage.setItem('atlas.language', language);
+      if (token) localStorage.setItem('atlas.token', token);
+    },
+    { language: options.language ?? 'zh', token: options.token ?? '' },
+  );
+  await page.goto(`${hub.url}${url}`);
+  if (!url.startsWith('/explorer')) await waitForMapIdle(page);
+  await options.before?.(page);
+  if (!url.startsWith('/explorer')) await waitForMapIdle(page);
+  await page.waitForTimeout(1200);
+  if (options.print) await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: options.print ?? false });
+  outside.push(...guarded.outsideRequests);
+  console.log(`saved ${name}.png`, guarded.pageErrors.length ? guarded.pageErrors : '');
+  await guarded.context.close();
+}
+
+const ranking = await hub.gql<{ coverageRanking: { nodes: { code: string; districtCode: string }[] } }>('{ coverageRanking(kind: BUS_STOPS, first: 40) { nodes { code districtCode } } }');
+const pick = ranking.data!.coverageRanking.nodes[Math.min(6, ranking.data!.coverageRanking.nodes.length - 1)];
+const detail = await hub.gql<{ community: { boundary: Geometry; busStopCoverage: { gaps: Geometry } } }>('query($code: String!) { community(code: $code) { boundary busStopCoverage { gaps } } }', { code: pick.code });
+const [lon, lat] = interiorPoint(detail.data!.community.boundary);
+const [gapLon, gapLat] = interiorPoint(detail.data!.community.busStopCoverage.gaps);
+const analyst = hub.token('analyst');
+
+await shoot('map-overview', '/#s=bus');
+await shoot('community-panel', `/#v=14.6/${lat}/${lon}&s=bus&c=${pick.code}&p=community`);
+await shoot('camera-coverage', `/#v=16/${lat}/${lon}&s=camera&l=communities,coverage-gaps,cameras,camera-sectors,roads,districts,grid-cells`, { token: analyst, language: 'en' });
+await shoot('what-if', `/#v=14.8/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif&l=communities,bus-stops,stop-catchments,roads,districts`, {
+  before: async (page) => {
+    await page.getByTestId('place-stop').click();
+    const { x, y } = await mapCentre(page);
+    await page.mouse.click(x, y);
+    await page.getByTestId('share-after').and(page.locator('[data-value]')).waitFor({ timeout: 60_000 });
+  },
+});
+await shoot('dashboard', `/#s=bus&p=dashboard&d=${pick.districtCode}`);
+await shoot('dashboard-en', `/#s=grid&p=dashboard`, { language: 'en' });
+await shoot('print-report', `/#s=bus&p=dashboard&d=${pick.districtCode}`, { viewport: { width: 794, height: 1123 }, print: true });
+await shoot('sign-in', '/#s=bus', { language: 'en', before: async (page) => page.getByTestId('sign-in').click() });
+await shoot('explorer', '/explorer', { token: analyst, language: 'en' });
+
+console.log(outside.length ? `REQUESTS OUTSIDE THE HUB: ${outside.join(', ')}` : 'no request left the hub');
+await browser.close();
+await hub.dispose();
