@@ -1,5 +1,6 @@
 // The hub's settings, read once from the environment (PRODUCT.md "Settings are environment variables").
 import path from 'node:path';
+import { parseReplicaUrls } from './db/replicas.js';
 
 export interface AtlasConfig {
   /** A real PostgreSQL + PostGIS server; undefined means the embedded store. */
@@ -11,6 +12,10 @@ export interface AtlasConfig {
   demo: boolean;
   /** Camera range used where a camera's record has none. */
   defaultCameraRangeM: number;
+  /** Streaming replicas for reads (DATABASE_REPLICA_URL, comma-separated); writes stay on DATABASE_URL. */
+  replicaUrls: string[];
+  /** How far behind the primary a replica may fall and still serve reads (ATLAS_REPLICA_MAX_LAG_MS, default 2000). */
+  replicaMaxLagMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
@@ -24,5 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
     port,
     demo: (env.ATLAS_DEMO ?? 'on').toLowerCase() !== 'off',
     defaultCameraRangeM: Number(env.ATLAS_CAMERA_RANGE_M ?? 50),
+    replicaUrls: parseReplicaUrls(env.DATABASE_REPLICA_URL),
+    replicaMaxLagMs: Number(env.ATLAS_REPLICA_MAX_LAG_MS ?? 2000),
   };
 }

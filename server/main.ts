@@ -11,7 +11,10 @@ import { seedDemoCity } from './seed/seed.service.js';
 const config = readConfig();
 const started = Date.now();
 const jwtSecret = loadJwtSecret(config.dataDir);
-const db = await Database.open({ url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: statementTimeoutMs() });
+const db = await Database.open({
+  url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: statementTimeoutMs(),
+  replicaUrls: config.replicaUrls, replicaMaxLagMs: config.replicaMaxLagMs,
+});
 console.log(`Store: ${db.kind === 'server' ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`} (PostGIS ${db.capabilities.postgisVersion}${db.capabilities.asMvt ? '' : ', no ST_AsMVT: tiles are encoded by the hub'})`);
 
 const { rows } = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM districts');

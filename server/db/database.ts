@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from './embedded.js';
 import { migrate } from './migrate.js';
+import { isReadOnlySql, ReplicaSet } from './replicas.js';
 
 // Dates stay 'YYYY-MM-DD' text, as the API and exports show them; bigint counts come back as numbers.
 pg.types.setTypeParser(1082, (value) => value);
@@ -18,6 +19,10 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Per-statement timeout in milliseconds, to keep one bad query from holding the hub. */
   statementTimeoutMs?: number;
+  /** Streaming replicas of `url` (DATABASE_REPLICA_URL): read-only statements go there, everything else to `url`. */
+  replicaUrls?: readonly string[];
+  /** How far behind a replica may be and still serve reads (default 2000 ms). */
+  replicaMaxLagMs?: number;
 }
 
 export interface Capabilities {
@@ -31,6 +36,8 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 export class Database {
   /** Statements sent since the counter was last reset; tests use it to prove batching. */
   statementCount = 0;
+  /** Replicas serving `query`'s read-only statements (server only, with replicaUrls); the primary is every read's fallback. */
+  replicas?: ReplicaSet;
 
   private constructor(
     readonly kind: DatabaseKind,
@@ -66,6 +73,14 @@ export class Database {
       await migrate(pool);
       const capabilities = await detectCapabilities(pool, options.url ? 'server' : 'embedded');
       const database = new Database(options.url ? 'server' : 'embedded', pool, capabilities, embedded);
+      if (options.url && options.replicaUrls?.length) {
+        database.replicas = new ReplicaSet(options.replicaUrls, pool, {
+          maxLagMs: options.replicaMaxLagMs,
+          maxConnections: options.maxConnections,
+          statementTimeoutMs: options.statementTimeoutMs,
+        });
+        await database.replicas.check();
+      }
       return database;
     } catch (error) {
       await pool.end().catch(() => {});
@@ -76,6 +91,7 @@ export class Database {
 
   async query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
     this.statementCount++;
+    if (this.replicas && isReadOnlySql(text)) return this.replicas.query<Row>(text, values);
     return this.pool.query<Row>(text, values as unknown[]);
   }
 
@@ -92,6 +108,8 @@ export class Database {
       await client.query('BEGIN');
       const result = await work(counted);
       await client.query('COMMIT');
+      // Read-your-writes: replicas serve this process's reads again once they have replayed this commit.
+      if (this.replicas) await this.replicas.noteWrite(client).catch(() => {});
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -102,6 +120,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.replicas?.close();
     await this.pool.end();
     await this.embedded?.stop();
   }
