@@ -74,7 +74,8 @@ describe.each(STORE_KINDS)('importing into the $name store (Shenyang)', (kind) =
     const { rows } = await db.query<{ code: string; area_m2: number }>('SELECT code, ST_Area(geom_m) AS area_m2 FROM districts');
     for (const row of rows) {
       const feature = shenyang.features.find((f) => String(f.properties.adcode) === row.code)!;
-      const converted = gcoord.transform(feature as any, gcoord.GCJ02, gcoord.WGS84) as unknown as Feature<MultiPolygon>;
+      // gcoord converts GeoJSON in place: convert a copy, so the other store's checks still see the file's GCJ-02.
+      const converted = gcoord.transform(structuredClone(feature) as any, gcoord.GCJ02, gcoord.WGS84) as unknown as Feature<MultiPolygon>;
       const expected = turf.area(converted);
       expect(Math.abs(row.area_m2 - expected) / expected).toBeLessThan(0.005);
     }
