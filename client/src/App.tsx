@@ -15,6 +15,8 @@ import { EMPTY_COLLECTION } from './map/useGeoJsonLayers';
 import type { MapClick } from './map/useMapClick';
 import { useFitOnLoad } from './map/useFitOnLoad';
 import { useInitialFit } from './map/useInitialFit';
+import { useFitDistrict } from './map/useFitDistrict';
+import { useResizeOnPrint } from './map/useResizeOnPrint';
 import { CommunityPanel } from './panels/CommunityPanel';
 import { DashboardPanel } from './panels/DashboardPanel';
 import { Header } from './panels/Header';
@@ -43,11 +45,16 @@ export function App() {
 
   const community = useCommunity(url.community, token, fields);
   const facts = community.data?.community ?? null;
-  const selection = useMemo(() => selectionFeatures(facts, url.standard), [facts, url.standard]);
+  // While a what-if site stands, the gaps drawn are the hub's answer with it, not today's.
+  const selection = useMemo(() => selectionFeatures(facts, url.standard, whatIfSite === null), [facts, url.standard, whatIfSite]);
   const requestFit = useFitOnLoad(map, facts ? { key: facts.code, geometry: facts.boundary } : null);
-  const visibleLayers = url.layers ?? DEFAULT_VISIBLE;
+  const chosenLayers = url.layers ?? DEFAULT_VISIBLE;
+  const visibleLayers = whatIfSite ? chosenLayers.filter((id) => id !== 'coverage-gaps') : chosenLayers;
   const [startedWithView] = useState(() => url.view !== null);
   useInitialFit(map, !startedWithView, token);
+  const dashboardDistrict = url.panel === 'dashboard' ? url.district : null;
+  useFitDistrict(map, dashboardDistrict, dashboardDistrict ? districts.boundaries.get(dashboardDistrict) : undefined, startedWithView);
+  useResizeOnPrint(map);
 
   const openPanel = useCallback((panel: PanelId) => setUrl({ panel }), [setUrl]);
   const selectCommunity = useCallback(
@@ -90,7 +97,7 @@ export function App() {
       <aside className="sidebar" aria-label={t('layers')}>
         <LayerPanel
           visible={visibleLayers}
-          onToggle={(layer, on) => setUrl({ layers: on ? [...visibleLayers, layer] : visibleLayers.filter((id) => id !== layer) })}
+          onToggle={(layer, on) => setUrl({ layers: on ? [...chosenLayers, layer] : chosenLayers.filter((id) => id !== layer) })}
           standard={url.standard}
           onStandard={(standard) => setUrl({ standard })}
           camerasHidden={camerasHidden}

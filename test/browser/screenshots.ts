@@ -38,17 +38,34 @@ async function shoot(name: string, url: string, options: { language?: 'zh' | 'en
   await guarded.context.close();
 }
 
-const ranking = await hub.gql<{ coverageRanking: { nodes: { code: string; districtCode: string }[] } }>('{ coverageRanking(kind: BUS_STOPS, first: 40) { nodes { code districtCode } } }');
-const pick = ranking.data!.coverageRanking.nodes[Math.min(6, ranking.data!.coverageRanking.nodes.length - 1)];
-const detail = await hub.gql<{ community: { boundary: Geometry; busStopCoverage: { gaps: Geometry } } }>('query($code: String!) { community(code: $code) { boundary busStopCoverage { gaps } } }', { code: pick.code });
-const [lon, lat] = interiorPoint(detail.data!.community.boundary);
-const [gapLon, gapLat] = interiorPoint(detail.data!.community.busStopCoverage.gaps);
+// An urban community that is partly covered: the kind of place a planner looks at.
+const ranking = await hub.gql<{ coverageRanking: { nodes: { code: string; districtCode: string; coverage: { coveredShare: number } }[] } }>(
+  '{ coverageRanking(kind: BUS_STOPS, first: 5000) { nodes { code districtCode coverage { coveredShare } } } }',
+);
+const candidates = ranking.data!.coverageRanking.nodes.filter((node) => node.coverage.coveredShare > 0.35 && node.coverage.coveredShare < 0.8);
+let pick = candidates[0] ?? ranking.data!.coverageRanking.nodes[0];
+let detail!: { kind: string; boundary: Geometry; busStopCoverage: { gaps: Geometry } };
+for (const candidate of candidates) {
+  const answer = await hub.gql<{ community: typeof detail }>('query($code: String!) { community(code: $code) { kind boundary busStopCoverage { gaps } } }', { code: candidate.code });
+  detail = answer.data!.community;
+  pick = candidate;
+  if (detail.kind === 'urban') break;
+}
+const [lon, lat] = interiorPoint(detail.boundary);
+const [gapLon, gapLat] = interiorPoint(detail.busStopCoverage.gaps);
 const analyst = hub.token('analyst');
 
 await shoot('map-overview', '/#s=bus');
-await shoot('community-panel', `/#v=14.6/${lat}/${lon}&s=bus&c=${pick.code}&p=community`);
-await shoot('camera-coverage', `/#v=16/${lat}/${lon}&s=camera&l=communities,coverage-gaps,cameras,camera-sectors,roads,districts,grid-cells`, { token: analyst, language: 'en' });
-await shoot('what-if', `/#v=14.8/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif&l=communities,bus-stops,stop-catchments,roads,districts`, {
+await shoot('map-overview-en', '/#s=camera', { language: 'en' });
+await shoot('community-panel', `/#v=15/${lat}/${lon}&s=bus&c=${pick.code}&p=community`);
+const camera = await hub.gql<{ cameras: { nodes: { location: { coordinates: [number, number] } }[] } }>(
+  'query($code: String!) { cameras(communityCode: $code, first: 1) { nodes { location } } }',
+  { code: pick.code },
+  { authorization: `Bearer ${hub.token('analyst')}` },
+);
+const [camLon, camLat] = camera.data!.cameras.nodes[0]?.location.coordinates ?? [lon, lat];
+await shoot('camera-coverage', `/#v=16.3/${camLat}/${camLon}&s=camera&l=communities,coverage-gaps,cameras,camera-sectors,roads,districts,grid-cells`, { token: analyst, language: 'en' });
+await shoot('what-if', `/#v=15/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif&l=communities,bus-stops,stop-catchments,roads,districts,coverage-gaps`, {
   before: async (page) => {
     await page.getByTestId('place-stop').click();
     const { x, y } = await mapCentre(page);

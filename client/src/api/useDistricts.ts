@@ -11,11 +11,16 @@ export interface DistrictName {
   name: string;
 }
 
-export function useDistricts(token: string | null): { list: DistrictName[]; names: ReadonlyMap<string, string>; labels: FeatureCollection } {
+export function useDistricts(token: string | null): { list: DistrictName[]; names: ReadonlyMap<string, string>; labels: FeatureCollection; boundaries: ReadonlyMap<string, Geometry> } {
   const { data } = useGraphQL<{ districts: (DistrictName & { boundary: Geometry })[] }>(DISTRICTS_QUERY, {}, token);
   return useMemo(() => {
     const all = data?.districts ?? [];
     const list = all.map(({ code, name }) => ({ code, name }));
-    return { list, names: new Map(list.map((district) => [district.code, district.name])), labels: labelPoints(all) };
+    return {
+      list,
+      names: new Map(list.map((district) => [district.code, district.name])),
+      labels: labelPoints(all),
+      boundaries: new Map(all.map((district) => [district.code, district.boundary])),
+    };
   }, [data]);
 }

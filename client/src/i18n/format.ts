@@ -10,7 +10,7 @@ export function formatShare(share: number | null | undefined, language: Language
 
 export function formatArea(areaM2: number | null | undefined, language: Language): string {
   if (areaM2 == null) return '–';
-  if (areaM2 >= 100_000) return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(areaM2 / 1_000_000)} km²`;
+  if (Math.abs(areaM2) >= 100_000) return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(areaM2 / 1_000_000)} km²`;
   return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: 0 }).format(areaM2)} m²`;
 }
 

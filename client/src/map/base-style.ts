@@ -11,5 +11,5 @@ export const BASE_STYLE: StyleSpecification = {
 export const LABEL_FONT = ['Noto Sans CJK SC Regular', 'Noto Sans Regular'];
 export const LABEL_FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans Bold'];
 
-/** Shenyang (沈阳), where the demo city lies. */
-export const DEFAULT_VIEW = { lon: 123.43, lat: 41.8, zoom: 10 };
+/** The urban core of Shenyang (沈阳), where the demo city lies. */
+export const DEFAULT_VIEW = { lon: 123.42, lat: 41.79, zoom: 11 };

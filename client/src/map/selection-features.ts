@@ -3,9 +3,9 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { CommunityFacts } from '../standards/community-facts';
 import type { StandardId } from '../state/url-state';
 
-export function selectionFeatures(community: CommunityFacts | null, standard: StandardId): FeatureCollection {
+export function selectionFeatures(community: CommunityFacts | null, standard: StandardId, withGaps = true): FeatureCollection {
   if (!community) return { type: 'FeatureCollection', features: [] };
-  const gaps: Geometry | null | undefined = standard === 'camera' ? community.cameraCoverage?.gaps : community.busStopCoverage?.gaps;
+  const gaps: Geometry | null | undefined = !withGaps ? null : standard === 'camera' ? community.cameraCoverage?.gaps : community.busStopCoverage?.gaps;
   return {
     type: 'FeatureCollection',
     features: [

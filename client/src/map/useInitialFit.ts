@@ -1,6 +1,7 @@
-// On a first visit without a view in the URL, frames the area the hub's data covers (the TileJSON bounds).
+// On a first visit without a view in the URL: the city core of the default view when the data covers it, else the data's whole extent.
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { DEFAULT_VIEW } from './base-style';
 
 export function useInitialFit(map: MapLibreMap | null, enabled: boolean, token: string | null): void {
   useEffect(() => {
@@ -9,7 +10,12 @@ export function useInitialFit(map: MapLibreMap | null, enabled: boolean, token: 
     fetch('/tiles/communities.json', { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: { bounds?: [number, number, number, number] } | null) => {
-        if (body?.bounds) map.fitBounds(body.bounds, { padding: 20, duration: 0 });
+        const bounds = body?.bounds;
+        if (!bounds) return;
+        const [west, south, east, north] = bounds;
+        // Community tiles start at zoom 8: a whole-city frame below that would show districts only.
+        const coversDefault = DEFAULT_VIEW.lon > west && DEFAULT_VIEW.lon < east && DEFAULT_VIEW.lat > south && DEFAULT_VIEW.lat < north;
+        if (!coversDefault) map.fitBounds(bounds, { padding: 20, duration: 0, minZoom: 8 } as Parameters<MapLibreMap['fitBounds']>[1]);
       })
       .catch(() => undefined);
     return () => controller.abort();
