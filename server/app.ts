@@ -21,6 +21,7 @@ import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from '.
 import { jsonErrorHandler, jsonNotFound } from './limits/http-errors.js';
 import { csrfGuard } from './limits/csrf.js';
 import { adminOnly } from './auth/require-role.js';
+import { adminOnlyMutations } from './auth/mutation-guard.js';
 
 export type { ViewerResolver };
 
@@ -43,7 +44,7 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   const apollo = new ApolloServer<AtlasContext>({
     schema: await atlasSchema(),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), adminOnlyMutations()],
     // Depth, alias and cost limits (server/limits); csrfPrevention is Apollo's default, kept on explicitly.
     validationRules: graphqlLimitRules(),
     parseOptions: { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens },
@@ -54,7 +55,11 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     // One error path: known errors pass through as written; anything else is logged and replaced by a plain sentence.
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown })?.originalError ?? error;
-      if (original instanceof AtlasError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+      if (original instanceof AtlasError) {
+        // `http` sets the response status (Apollo reads it before formatting); it is not for the caller to read.
+        const { http: _http, ...extensions } = original.extensions;
+        return { ...formatted, message: original.message, extensions };
+      }
       const code = formatted.extensions?.code;
       if (code && code !== 'INTERNAL_SERVER_ERROR') {
         const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

@@ -132,6 +132,20 @@ describe.each(STORE_KINDS)('roles on the $name store', (kind) => {
     expect(after.rows[0].n).toBe(1);
   });
 
+  it('refuses every mutation to non-admins before any resolver runs, and lets an admin through', async () => {
+    const mutation = 'mutation { updateStandardRule(id: "no-such-standard", change: {}) { id } }';
+    for (const headers of [{}, asRole('analyst'), asRole('official', '210102')]) {
+      const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: mutation }) });
+      const body = await response.json();
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(body.errors[0].message).toMatch(/Only an admin may change data/);
+      expect(body.errors[0].extensions.http).toBeUndefined();
+    }
+    const admin = await hub.gql(mutation, undefined, asRole('admin'));
+    expect(admin.errors?.[0].extensions?.code).not.toBe('FORBIDDEN');
+  });
+
   it('answers a bad, forged or expired token with a 401 that says which, and reads nothing', async () => {
     const post = (authorization: string) =>
       fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ communities { totalCount } }' }) });

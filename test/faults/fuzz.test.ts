@@ -36,7 +36,7 @@ describe.each(STORE_KINDS)('fuzzing the $name store', (kind) => {
       if (roll < 0.4) {
         const upload = uploadCase(random);
         label = `#${i} ${upload.kind} → ${upload.layer}`;
-        response = await fetch(`${hub.url}/api/import/${upload.layer}?fileName=${upload.fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...admin }, body: upload.body });
+        response = await fetch(`${hub.url}/api/import/${upload.layer}?fileName=${upload.fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...admin }, body: new Uint8Array(upload.body) });
       } else if (roll < 0.8) {
         const doc = graphqlCase(random);
         label = `#${i} ${doc.kind}: ${doc.body.slice(0, 120)}`;
