@@ -41,6 +41,10 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Node closes idle keep-alive sockets after 5 s; a client (or proxy) reusing one at that moment gets ECONNRESET.
+  // Keep them longer than the usual client and load-balancer idle timeouts (60 s) so the client always closes first.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<AtlasContext>({
     schema: await atlasSchema(),
     introspection: true,
