@@ -69,6 +69,21 @@ describe.each(STORE_KINDS)('what-if and suggestions on the $name store', (kind) 
     expect(Math.abs(still.data.community.busStopCoverage.coveredAreaM2 / CIRCLE - 1)).toBeLessThan(0.01);
   });
 
+  it('refuses to remove cameras by code for anonymous callers, whose gaps would show where a camera stands', async () => {
+    const publicHub = await startHub(db, () => ({ role: 'public' }));
+    try {
+      const removal = await publicHub.gql(`{ whatIf(kind: CAMERAS, removeCodes: ["K-FAR"]) { after { coveredShare } } }`);
+      expect(removal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(removal.data?.whatIf ?? null).toBeNull();
+      const [lon, lat] = lonLat(1000, 500);
+      const proposal = await publicHub.gql(`query($add: [ProposedSiteInput!]) { whatIf(kind: CAMERAS, add: $add) { after { coveredShare } } }`, { add: [{ lon, lat, rangeM: 50 }] });
+      expect(proposal.errors).toBeUndefined();
+      expect(proposal.data.whatIf.after.coveredShare).toBeGreaterThan(0);
+    } finally {
+      await publicHub.close();
+    }
+  });
+
   it('adds a proposed camera with a direction, and sums the city', async () => {
     const [lon, lat] = lonLat(1000, 0);
     const result = await hub.gql(`query($add: [ProposedSiteInput!]) { whatIf(kind: CAMERAS, add: $add) { before { coveredAreaM2 } after { coveredAreaM2 } communities { code } } }`, {

@@ -1,4 +1,5 @@
 // What-if (coverage with proposed sites added and existing ones removed) and suggested sites; nothing is written.
+import { requireCameraPositions } from '../auth/policy.js';
 import { loadQueries } from '../db/queries.js';
 import { badInput } from '../errors.js';
 import type { AtlasContext } from '../graphql/context.js';
@@ -81,6 +82,8 @@ export interface WhatIfResult {
 
 export async function whatIf(ctx: AtlasContext, request: CoverageRequest, scopeInput: ScopeInput | null | undefined, added: ProposedSite[], removed: string[]): Promise<WhatIfResult> {
   checkProposed(added);
+  // Removing a camera by code and watching the gaps move would tell where it stands.
+  if (request.model.kind === 'cameras' && removed.length > 0) requireCameraPositions(ctx.viewer);
   const scope = await resolveScope(ctx, scopeInput);
   const shapes = maySeeShapes(ctx, request);
   const bound = await reachBound(ctx, request, added);

@@ -1,4 +1,5 @@
 // What a viewer may see in tiles: the same rule as GraphQL (an official reads one district), plus camera positions hidden from anonymous visitors.
+import { canSeeCameraPositions } from '../auth/policy.js';
 import type { Viewer } from '../graphql/viewer.js';
 
 export interface TileScope {
@@ -15,8 +16,8 @@ export interface TileScope {
 export function tileScope(viewer: Viewer): TileScope {
   if (viewer.role === 'official') {
     const districtCode = viewer.districtCode ?? '';
-    return { key: `district:${districtCode}`, districtCode, seesCameraPositions: true, shareable: false };
+    return { key: `district:${districtCode}`, districtCode, seesCameraPositions: canSeeCameraPositions(viewer), shareable: false };
   }
-  if (viewer.role === 'public') return { key: 'public', districtCode: null, seesCameraPositions: false, shareable: true };
+  if (!canSeeCameraPositions(viewer)) return { key: 'public', districtCode: null, seesCameraPositions: false, shareable: true };
   return { key: 'all', districtCode: null, seesCameraPositions: true, shareable: false };
 }
