@@ -16,9 +16,15 @@ const program = new Command()
   .option('--only <sections>', `comma-separated sections to run: ${SECTIONS.map((s) => s.id).join(', ')}`)
   .option('--reuse', 'keep an already seeded benchmark database of this scale instead of seeding it again')
   .option('--no-embedded', 'skip the embedded store')
+  .option('--docs-only', 'measure nothing: regenerate docs/BENCHMARKS.md from bench/results and bench/NOTES.md')
   .parse();
 
-const options = program.opts<{ scale: string; runs?: string; only?: string; reuse?: boolean; embedded: boolean }>();
+const options = program.opts<{ scale: string; runs?: string; only?: string; reuse?: boolean; embedded: boolean; docsOnly?: boolean }>();
+if (options.docsOnly) {
+  writeDocs();
+  console.log('Wrote docs/BENCHMARKS.md');
+  process.exit(0);
+}
 if (!['demo', 'city', 'province'].includes(options.scale)) {
   console.error(`Unknown scale "${options.scale}". Use demo, city or province.`);
   process.exit(2);

@@ -1,4 +1,5 @@
 // Load: autocannon against a GraphQL endpoint, and the same concurrency of raw SQL replays; latencies and per-second throughput.
+import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -22,7 +23,7 @@ export async function graphqlLoad(url: string, headers: Record<string, string>, 
     body,
     connections,
     duration: seconds,
-  });
+  }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode !== 200) failures++;
     latenciesMs.push(responseTime);

@@ -78,6 +78,12 @@ export async function layerCounts(db: Pick<Database, 'query'>): Promise<Record<s
   return rows[0];
 }
 
+/** The database's size on disk, tables and indexes, in megabytes. */
+async function databaseSize(db: Pick<Database, 'query'>): Promise<{ megabytes_on_disk: number }> {
+  const { rows } = await db.query<{ mb: number }>('SELECT round(pg_database_size(current_database()) / 1e6)::int AS mb');
+  return { megabytes_on_disk: rows[0].mb };
+}
+
 /** The seeded city on the real PostGIS; with `reuse`, an already seeded database of this scale is kept as it is. */
 export async function openServerStore(baseUrl: string, scale: BenchScale, reuse: boolean, say: (m: string) => void): Promise<SeededStore> {
   const name = benchDatabaseName(scale);
@@ -85,7 +91,7 @@ export async function openServerStore(baseUrl: string, scale: BenchScale, reuse:
   if (reuse && fs.existsSync(workDir) && (await databaseExists(baseUrl, name))) {
     const url = databaseUrl(baseUrl, name);
     const db = await Database.open({ url, maxConnections: 10 });
-    const counts = await layerCounts(db);
+    const counts: Record<string, number> = { ...(await layerCounts(db)), ...(await databaseSize(db)) };
     if (counts.communities > 0 && counts.cameras > 0) {
       say(`  reusing ${name} (${counts.communities} communities, ${counts.cameras} cameras)`);
       return { db, url, seedMs: NaN, counts, workDir };
@@ -97,7 +103,7 @@ export async function openServerStore(baseUrl: string, scale: BenchScale, reuse:
   say(`  seeding ${name} on the real PostGIS…`);
   const seedMs = await seed(db, scale, workDir, say);
   await db.query('VACUUM ANALYZE');
-  return { db, url, seedMs, counts: await layerCounts(db), workDir };
+  return { db, url, seedMs, counts: { ...(await layerCounts(db)), ...(await databaseSize(db)) }, workDir };
 }
 
 export async function openEmbeddedStore(scale: BenchScale, say: (m: string) => void): Promise<SeededStore> {
