@@ -43,6 +43,9 @@ if (unknown.length) {
 }
 
 const say = (message: string) => console.log(message);
+// A connection dropped in the background (a scratch database dropped WITH (FORCE), a hub stopped under load) must not
+// end a half-hour run: it is reported, and the section that needed the connection reports its own failure.
+process.on('uncaughtException', (error) => say(`[bench] background error, ignored: ${error.message}`));
 const baseUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
 const startedAt = new Date().toISOString();
 const machine = await describeMachine(baseUrl);
@@ -94,7 +97,7 @@ await ctx.embeddedHub?.close();
 await ctx.server?.db.close();
 await ctx.embedded?.db.close();
 
-const result: RunResult = { startedAt, finishedAt: new Date().toISOString(), scale, runs, machine, stores, figures };
+const result: RunResult = { startedAt, finishedAt: new Date().toISOString(), scale, runs, machine, stores, figures, ...(only ? { partial: only } : {}) };
 const file = writeResult(result);
 writeDocs();
 say(`Wrote ${file} and docs/BENCHMARKS.md`);

@@ -13,6 +13,8 @@ export interface RunResult {
   machine: MachineInfo;
   stores: Record<string, { seedMs: number; counts: Record<string, number> } | { notMeasured: string }>;
   figures: Figure[];
+  /** Set when only some sections ran (--only): kept, but never shown in docs/BENCHMARKS.md. */
+  partial?: string[];
 }
 
 const RESULTS_DIR = path.resolve('bench/results');
@@ -21,7 +23,7 @@ const NOTES = path.resolve('bench/NOTES.md');
 
 export function writeResult(result: RunResult): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${result.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${result.scale}.json`);
+  const file = path.join(RESULTS_DIR, `${result.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${result.scale}${result.partial ? '-partial' : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }
@@ -32,7 +34,7 @@ export function latestResults(): RunResult[] {
   const byScale = new Map<string, RunResult>();
   for (const name of fs.readdirSync(RESULTS_DIR).filter((n) => n.endsWith('.json')).sort()) {
     const result = JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, name), 'utf8')) as RunResult;
-    byScale.set(result.scale, result);
+    if (!result.partial) byScale.set(result.scale, result);
   }
   const order = ['province', 'city', 'demo'];
   return [...byScale.values()].sort((a, b) => order.indexOf(a.scale) - order.indexOf(b.scale));
