@@ -31,7 +31,7 @@ export const DISTRICTS_FILE = new URL('../../data-sources/shenyang-districts.gcj
 /** Every layer of the demo is imported under this source, so a re-seed replaces exactly the demo's own rows. */
 export const DEMO_SOURCE = 'atlas-demo';
 /** The seed of the city every fresh hub shows, unless told otherwise. */
-export const DEFAULT_SEED = 2018;
+export const DEFAULT_SEED = 1;
 
 export interface SeedOptions {
   scale: SeedScale;
