@@ -12,6 +12,7 @@ export const graphqlQueries: Section = {
   name: SECTION,
   async run(ctx: BenchContext): Promise<Figure[]> {
     const figures: Figure[] = [];
+    const samplesByQuery = new Map<string, number[]>();
     const stores = [
       { label: 'real PostGIS', store: ctx.server, hub: ctx.serverHub },
       { label: 'embedded', store: ctx.embedded, hub: ctx.embeddedHub },
@@ -45,6 +46,7 @@ export const graphqlQueries: Section = {
             );
             const last = figures.at(-1)!;
             last.met = last.ratio !== undefined && last.ratio <= 1.1;
+            samplesByQuery.set(`${label}:${typical.name}`, subjectMs);
           } catch (error) {
             figures.push(notMeasured(SECTION, name, (error as Error).message));
           }
@@ -52,6 +54,13 @@ export const graphqlQueries: Section = {
       } finally {
         if (pool !== store.db.pool) await pool.end();
       }
+    }
+    // The same GraphQL on both stores (each measured against its own SQL above).
+    for (const [key, embedded] of samplesByQuery) {
+      const [label, name] = key.split(/:(.*)/s);
+      const server = samplesByQuery.get(`real PostGIS:${name}`);
+      if (label !== 'embedded' || !server) continue;
+      figures.push(compared(SECTION, `${name}: embedded vs real PostGIS`, 'ms', measureOf('embedded', embedded), measureOf('real PostGIS', server)));
     }
     return figures;
   },
