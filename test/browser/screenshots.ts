@@ -31,7 +31,13 @@ async function shoot(name: string, url: string, options: { language?: 'zh' | 'en
   await options.before?.(page);
   if (!url.startsWith('/explorer')) await waitForMapIdle(page);
   await page.waitForTimeout(1200);
-  if (options.print) await page.emulateMedia({ media: 'print' });
+  if (options.print) {
+    // As a person prints: the page laid out on screen first, then the A4 print layout, with the print event the map listens to.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await waitForMapIdle(page);
+  }
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: options.print ?? false });
   outside.push(...guarded.outsideRequests);
   console.log(`saved ${name}.png`, guarded.pageErrors.length ? guarded.pageErrors : '');
@@ -44,12 +50,12 @@ const ranking = await hub.gql<{ coverageRanking: { nodes: { code: string; distri
 );
 const candidates = ranking.data!.coverageRanking.nodes.filter((node) => node.coverage.coveredShare > 0.35 && node.coverage.coveredShare < 0.8);
 let pick = candidates[0] ?? ranking.data!.coverageRanking.nodes[0];
-let detail!: { kind: string; boundary: Geometry; busStopCoverage: { gaps: Geometry } };
+let detail!: { kind: string; areaM2: number; boundary: Geometry; busStopCoverage: { gaps: Geometry } };
 for (const candidate of candidates) {
-  const answer = await hub.gql<{ community: typeof detail }>('query($code: String!) { community(code: $code) { kind boundary busStopCoverage { gaps } } }', { code: candidate.code });
+  const answer = await hub.gql<{ community: typeof detail }>('query($code: String!) { community(code: $code) { kind areaM2 boundary busStopCoverage { gaps } } }', { code: candidate.code });
   detail = answer.data!.community;
   pick = candidate;
-  if (detail.kind === 'urban') break;
+  if (detail.kind === 'urban' && detail.areaM2 < 1_500_000) break;
 }
 const [lon, lat] = interiorPoint(detail.boundary);
 const [gapLon, gapLat] = interiorPoint(detail.busStopCoverage.gaps);
@@ -57,7 +63,7 @@ const analyst = hub.token('analyst');
 
 await shoot('map-overview', '/#s=bus');
 await shoot('map-overview-en', '/#s=camera', { language: 'en' });
-await shoot('community-panel', `/#v=15/${lat}/${lon}&s=bus&c=${pick.code}&p=community`);
+await shoot('community-panel', `/#v=14.6/${lat}/${lon}&s=bus&c=${pick.code}&p=community`);
 const camera = await hub.gql<{ cameras: { nodes: { location: { coordinates: [number, number] } }[] } }>(
   'query($code: String!) { cameras(communityCode: $code, first: 1) { nodes { location } } }',
   { code: pick.code },
@@ -65,7 +71,7 @@ const camera = await hub.gql<{ cameras: { nodes: { location: { coordinates: [num
 );
 const [camLon, camLat] = camera.data!.cameras.nodes[0]?.location.coordinates ?? [lon, lat];
 await shoot('camera-coverage', `/#v=16.3/${camLat}/${camLon}&s=camera&l=communities,coverage-gaps,cameras,camera-sectors,roads,districts,grid-cells`, { token: analyst, language: 'en' });
-await shoot('what-if', `/#v=15/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif&l=communities,bus-stops,stop-catchments,roads,districts,coverage-gaps`, {
+await shoot('what-if', `/#v=14.2/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif&l=communities,bus-stops,stop-catchments,roads,districts,coverage-gaps`, {
   before: async (page) => {
     await page.getByTestId('place-stop').click();
     const { x, y } = await mapCentre(page);
@@ -75,7 +81,7 @@ await shoot('what-if', `/#v=15/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=whatif
 });
 await shoot('dashboard', `/#s=bus&p=dashboard&d=${pick.districtCode}`);
 await shoot('dashboard-en', `/#s=grid&p=dashboard`, { language: 'en' });
-await shoot('print-report', `/#s=bus&p=dashboard&d=${pick.districtCode}`, { viewport: { width: 794, height: 1123 }, print: true });
+await shoot('print-report', `/#s=bus&p=dashboard&d=${pick.districtCode}`, { print: true });
 await shoot('sign-in', '/#s=bus', { language: 'en', before: async (page) => page.getByTestId('sign-in').click() });
 await shoot('explorer', '/explorer', { token: analyst, language: 'en' });
 
