@@ -13,8 +13,8 @@ import { prepareRows, type PreparedRow, type RejectedRow } from './prepare.js';
 import { readImportFile } from './read-file.js';
 import { ImportRefusedError, type RowProblem } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
-import { relink } from './links.js';
-import { replaceSql, upsertSql } from './upsert.js';
+import { relinkChildren } from './links.js';
+import { replaceSql, SETTLE_METRIC_SRID_SQL, upsertSql } from './upsert.js';
 
 export type { ImportFormat } from './formats.js';
 export { detectFormat } from './formats.js';
@@ -189,11 +189,12 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       rejected.push(...unrepairable.map((p) => ({ row: p.row, problems: [p], source: byRow.get(p.row)! })));
     }
     options.onProgress?.({ phase: 'write', done: 0, total: prepared.length });
+    await client.query(SETTLE_METRIC_SRID_SQL);
     const written = (await client.query(upsertSql(layer), [runId, facts.source])).rowCount ?? 0;
     const kept = prepared.filter((r) => !unrepairable.some((p) => p.row === r.row)).map((r) => r.attrs.code);
     const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
-    const changedLayers = written + removed > 0 ? await relink(client, layer.name, runId) : [];
+    const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name) : [];
     if (changedLayers.length > 0) await client.query(sql.bumpVersions, [changedLayers]);
     const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
