@@ -7,6 +7,7 @@ import { statementTimeoutMs } from './limits/db-limits.js';
 import { readConfig } from './config.js';
 import { Database } from './db/database.js';
 import { seedDemoCity } from './seed/seed.service.js';
+import { warmCoverage } from './analysis/warm-coverage.js';
 
 const config = readConfig();
 const started = Date.now();
@@ -26,6 +27,10 @@ if (rows[0].n === 0 && config.demo) {
 const atlas = await createApp(db, config, createViewerResolver(jwtSecret.secret));
 const port = await listen(atlas, config.port);
 console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}/  (GraphQL at /graphql)`);
+// In the background: the first map and dashboard then read community coverage from the cache.
+warmCoverage(db, config)
+  .then((seconds) => console.log(`Community coverage is ready (${seconds.toFixed(1)} s).`))
+  .catch((error) => console.error('[coverage] warming the cache failed:', (error as Error).message));
 if (jwtSecret.origin !== 'env') {
   // The key is this machine's own (generated into the data folder): whoever started the hub may act as admin.
   console.log(`Sign in as admin (valid 7 days): ${signInLink(port, jwtSecret.secret)}`);

@@ -1,4 +1,5 @@
 // Coverage of areas by bus stops or cameras: batched per request, served from the versioned cache, aggregated upward.
+import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../graphql/context.js';
@@ -118,7 +119,15 @@ export async function scopeCoverage(ctx: AtlasContext, request: CoverageRequest,
     areas = await scopeAreas(ctx, level, districtCode);
   }
   const codes = areas.map((a) => a.code);
-  const parts = (await Promise.all(codes.map((c) => loadAreaCoverage(ctx, level, c, request)))).filter((p): p is CoverageResult => p !== null);
+  const results = await Promise.all(codes.map((c) => loadAreaCoverage(ctx, level, c, request)));
+  // Every area in scope must have a result: a sum over fewer areas would be a wrong number that looks right.
+  // (The embedded engine can drop a row whose geometry operation failed instead of raising an error.)
+  const missing = codes.filter((_, i) => results[i] === null);
+  if (missing.length > 0) {
+    console.error(`[coverage] no result for ${missing.length} ${level} (${missing.slice(0, 5).join(', ')}…)`);
+    throw new AtlasError(AtlasErrorCode.Internal, `Coverage could not be computed for ${missing.length} of ${codes.length} areas (first: ${missing[0]}). Check their boundaries (npx atlas import reports invalid geometry) and try again.`);
+  }
+  const parts = results.filter((p): p is CoverageResult => p !== null);
   return aggregateCoverage(parts, maySeeShapes(ctx, request) ? { from: 'cache', level, request, codes } : null);
 }
 
