@@ -16,7 +16,8 @@ export function parseCrs(text: string | undefined): CrsName {
   throw badInput(`Unknown coordinate system "${text}". Use one of: ${CRS_NAMES.join(', ')}, or EPSG:n.`);
 }
 
-function mapPositions(geometry: Geometry, convert: (p: Position) => Position): Geometry {
+/** The same geometry with every position converted. */
+export function mapPositions(geometry: Geometry, convert: (p: Position) => Position): Geometry {
   switch (geometry.type) {
     case 'Point':
       return { ...geometry, coordinates: convert(geometry.coordinates) };

@@ -1,9 +1,9 @@
 // Resolves the coordinate system of an incoming file (--crs, or a Shapefile's .prj) into a conversion to WGS84.
 import proj4, { type Converter } from 'proj4';
-import type { Geometry, Position } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { CRS_NAMES, parseCrs, toWgs84, type CrsName } from './coordinates.js';
+import { CRS_NAMES, mapPositions, parseCrs, toWgs84, type CrsName } from './coordinates.js';
 
 export interface CrsConversion {
   /** How provenance records the system: wgs84, gcj02, bd09, cgcs2000, EPSG:n, or prj:<name>. */
@@ -17,23 +17,6 @@ const NAMED_EPSG: Record<number, CrsName> = { 4326: 'wgs84', 4490: 'cgcs2000' };
 
 function named(name: CrsName): CrsConversion {
   return { label: name, geographic: true, toWgs84: (geometry) => toWgs84(geometry, name) };
-}
-
-function mapPositions(geometry: Geometry, convert: (p: Position) => Position): Geometry {
-  switch (geometry.type) {
-    case 'Point':
-      return { ...geometry, coordinates: convert(geometry.coordinates) };
-    case 'MultiPoint':
-    case 'LineString':
-      return { ...geometry, coordinates: geometry.coordinates.map(convert) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(convert)) };
-    case 'MultiPolygon':
-      return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(convert))) };
-    case 'GeometryCollection':
-      return { ...geometry, geometries: geometry.geometries.map((g) => mapPositions(g, convert)) };
-  }
 }
 
 function projected(label: string, definition: string): CrsConversion {
