@@ -18,6 +18,8 @@ export interface BenchHub {
   headers: Record<string, string>;
   gql(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   close(): Promise<void>;
+  /** The last lines a hub in its own process printed (to explain a failure); empty for an in-process hub. */
+  output?(): string;
 }
 
 export const ANALYST: Viewer = { role: 'analyst' };
@@ -120,6 +122,7 @@ export async function startChildHub(options: ChildHubOptions): Promise<BenchHub>
     url,
     headers,
     gql: client(url, headers),
+    output: () => `${child.exitCode !== null ? `(exited with ${child.exitCode}) ` : ''}${output.slice(-1500)}`,
     async close() {
       stopProcessGroup(child);
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

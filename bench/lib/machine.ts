@@ -41,7 +41,9 @@ export async function describeMachine(databaseUrl: string): Promise<MachineInfo>
   try {
     await client.connect();
     info.postgres = (await client.query('SHOW server_version')).rows[0].server_version;
-    info.postgis = (await client.query('SELECT postgis_lib_version() AS v').catch(() => ({ rows: [{ v: 'not installed' }] }))).rows[0].v;
+    // The maintenance database may not have the extension created: ask what the server offers.
+    const { rows } = await client.query<{ v: string | null }>("SELECT default_version AS v FROM pg_available_extensions WHERE name = 'postgis'");
+    info.postgis = rows[0]?.v ?? 'not available';
   } catch (error) {
     info.postgres = `unreachable: ${(error as Error).message}`;
   } finally {
