@@ -55,7 +55,7 @@ const stores: RunResult['stores'] = {};
 async function open(name: string, opener: () => Promise<SeededStore>): Promise<SeededStore | undefined> {
   try {
     const store = await opener();
-    stores[name] = { seedMs: store.seedMs, counts: store.counts };
+    stores[name] = { seedMs: store.seedMs, counts: { ...store.counts, seed: store.seed } };
     return store;
   } catch (error) {
     const why = error instanceof NotMeasured ? error.message : `could not be opened: ${(error as Error).message}`;
@@ -67,7 +67,8 @@ async function open(name: string, opener: () => Promise<SeededStore>): Promise<S
 
 const ctx: BenchContext = { scale, runs, baseUrl, say };
 ctx.server = await open('real PostGIS', () => openServerStore(baseUrl, scale, Boolean(options.reuse), say));
-if (options.embedded) ctx.embedded = await open('embedded', () => openEmbeddedStore(scale, say));
+// The embedded store gets the seed the server's city was made with, so both hold the same city.
+if (options.embedded) ctx.embedded = await open('embedded', () => openEmbeddedStore(scale, say, ctx.server?.seed ?? 1));
 else stores.embedded = { notMeasured: 'skipped (--no-embedded)' };
 if (ctx.server) ctx.serverHub = await startInProcessHub(ctx.server.db);
 if (ctx.embedded) ctx.embeddedHub = await startInProcessHub(ctx.embedded.db);
