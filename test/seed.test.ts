@@ -3,6 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readConfig } from '../server/config.js';
+import { createContext } from '../server/graphql/context.js';
+import { programmeProgress } from '../server/analysis/standards/renovation.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCity, type SeedSummary } from '../server/seed/seed.service.js';
 import { STORE_KINDS } from './support/stores.js';
@@ -128,6 +131,15 @@ describe.each(STORE_KINDS)('the demo city in the $name store', (kind) => {
       SELECT count(*) AS n FROM renovation_sites
       WHERE status = 'completed' AND (SELECT count(*) FROM jsonb_each(checklist) WHERE value = 'true'::jsonb) < 11`);
     expect(incomplete).toBeGreaterThan(0);
+    // Each district's part of the plan is apportioned by the sites it lists, so over 2018–2020 planned and listed agree
+    // to rounding (one compound a year).
+    const progress = await programmeProgress(createContext(db, readConfig({}), { role: 'analyst' }), 'city', null, 2021);
+    expect(progress.basis).toBe('sites');
+    for (const district of progress.districts) {
+      const years = district.years.filter((y) => y.year >= 2018 && y.year <= 2020);
+      const sum = (pick: (y: (typeof years)[number]) => number) => years.reduce((total, y) => total + pick(y), 0);
+      expect(Math.abs(sum((y) => y.planned) - sum((y) => y.listed))).toBeLessThanOrEqual(years.length);
+    }
   });
 
   it('writes the same files for the same seed, and a re-seed changes nothing', async () => {

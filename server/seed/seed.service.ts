@@ -8,6 +8,9 @@ import type { Database, Queryable } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
 import { importFile, type ImportOptions } from '../ingest/import.service.js';
 import type { LayerName } from '../layers.js';
+import { readConfig } from '../config.js';
+import { createContext } from '../graphql/context.js';
+import { apportionPlan } from '../analysis/standards/renovation.service.js';
 import { chooseServedRoads, describeStops, stopSpacingM, type StopPosition } from './bus-stops.js';
 import { cameraRequests, describeCameras, type CameraPosition } from './cameras.js';
 import { describeCommunities, type CommunityAttributes, type CommunityCell, type GeneratedCommunity } from './communities.js';
@@ -200,6 +203,12 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
     const geometries = new Map(rows.map((r) => [`${r.community_code}#${r.ordinal}`, r.geometry]));
     return writeGeoJson(file('renovation-sites.geojson'), describeSites(sites, geometries, random));
   });
+
+  // Each district's share of the renovation plan is the share of the programme's sites it lists, as a city office would
+  // apportion it; the districts that finished fewer of their own sites are then behind their plan.
+  const admin = createContext(db, readConfig({}), { role: 'admin' });
+  await apportionPlan(admin, 'city', 'sites');
+  await apportionPlan(admin, 'owner', 'sites');
 
   const totalMs = Math.round(performance.now() - started);
   step.say(`Seeded the demo city (${options.scale}) in ${(totalMs / 1000).toFixed(1)} s`);
