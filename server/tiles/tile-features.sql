@@ -52,7 +52,7 @@ JOIN grid_cells t ON t.geom && b.env_4326
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: cameras
--- $5 the range of a camera whose record has none.
+-- $5 the range of a camera whose record has none. A camera's stored view (view_m) is its sector at its own range.
 SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
@@ -107,14 +107,14 @@ JOIN bus_stops t ON ST_DWithin(t.geom_m, b.env_m, $5::float8)
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: cameraSectors
--- $5 the range of a camera whose record has none.
+-- $5 the range of a camera whose record has none. A camera's stored view (view_m) is its sector at its own range.
 WITH reach AS (SELECT GREATEST(max(range_m), $5::float8) AS max_range_m FROM cameras)
 SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'code', t.code, 'community_code', t.community_code, 'district_code', t.district_code,
          'direction_deg', t.direction_deg, 'fov_deg', t.fov_deg, 'range_m', COALESCE(t.range_m, $5::float8)
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(atlas_coverage_sector(t.geom_m, t.direction_deg, t.fov_deg, COALESCE(t.range_m, $5::float8)), 3857), b.tolerance) AS geom
+       ST_SimplifyPreserveTopology(ST_Transform(COALESCE(t.view_m, atlas_coverage_sector(t.geom_m, t.direction_deg, t.fov_deg, $5::float8)), 3857), b.tolerance) AS geom
 FROM bounds b
 CROSS JOIN reach r
 JOIN cameras t ON ST_DWithin(t.geom_m, b.env_m, r.max_range_m)
