@@ -79,12 +79,18 @@ function machineText(m: MachineInfo): string {
   return `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, load average at start ${m.loadAverage.join(' / ')}; ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}, PostGIS ${m.postgis}; ${packages}.`;
 }
 
+function countText(key: string, value: number): string {
+  if (key === 'seed') return `generated with seed ${value}`;
+  if (key === 'megabytes_on_disk') return `${value.toLocaleString('en-US')} MB on disk after seeding`;
+  return `${value.toLocaleString('en-US')} ${key.replace(/_/g, ' ')}`;
+}
+
 function storesText(result: RunResult): string {
   return Object.entries(result.stores)
     .map(([name, store]) =>
       'notMeasured' in store
         ? `- ${name}: not measured: ${store.notMeasured}`
-        : `- ${name}: ${Object.entries(store.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k.replace(/_/g, ' ')}`).join(', ')}${Number.isFinite(store.seedMs) ? `; seeded in ${(store.seedMs / 1000).toFixed(1)} s` : ' (reused)'}`,
+        : `- ${name}: ${Object.entries(store.counts).map(([k, v]) => countText(k, v)).join(', ')}${Number.isFinite(store.seedMs) ? `; seeded in ${(store.seedMs / 1000).toFixed(1)} s` : ' (reused)'}`,
     )
     .join('\n');
 }
