@@ -36,6 +36,13 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 export class Database {
   /** Statements sent since the counter was last reset; tests use it to prove batching. */
   statementCount = 0;
+
+  /** Moves each time this process commits a change to the layers; caches of data versions compare it. */
+  dataGeneration = 0;
+
+  markDataChanged(): void {
+    this.dataGeneration++;
+  }
   /** Replicas serving `query`'s read-only statements (server only, with replicaUrls); the primary is every read's fallback. */
   replicas?: ReplicaSet;
 

@@ -176,7 +176,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
   if (whereabouts.refusal) throw new ImportRefusedError(fileName, [whereabouts.refusal], 'Swap the coordinate columns (or fix the export) and import again; nothing was written.');
   facts.warnings = whereabouts.warnings;
 
-  return db.transaction(async (client) => {
+  const summary = await db.transaction(async (client) => {
     const runId = Number((await client.query<{ id: string }>(sql.beginRun, [
       layer.name, facts.source, fileName, facts.sha256, read.format, crs.label, read.rows.length, facts.actor, read.encoding ?? null, JSON.stringify(facts.options),
     ])).rows[0].id);
@@ -205,4 +205,6 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes,
     };
   });
+  db.markDataChanged();
+  return summary;
 }
