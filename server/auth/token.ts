@@ -1,4 +1,5 @@
 // Signed sign-in tokens (JWT, HS256): what a role and district look like on the wire, and checking them.
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { isRole, type Role, type Viewer } from '../graphql/viewer.js';
@@ -34,7 +35,7 @@ export function signToken(request: TokenRequest, secret: string): string {
 const unauthenticated = (message: string) => new AtlasError(AtlasErrorCode.Unauthenticated, message, { http: { status: 401 } });
 
 /** The viewer a token stands for; a bad, forged or expired token is a 401 with a sentence saying which. */
-export function verifyToken(token: string, secret: string): Viewer {
+export function verifyToken(token: string, secret: string | KeyObject): Viewer {
   let claims: jwt.JwtPayload;
   try {
     claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER }) as jwt.JwtPayload;

@@ -6,7 +6,16 @@ import { listQueries, whereClause, selectColumns, type ListFilters } from './lay
 
 export type Row = Record<string, unknown> & { code: string };
 
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camelNames = new Map<string, string>();
+/** snake_case column to camelCase field, remembered: it runs for every column of every row. */
+function camel(name: string): string {
+  let converted = camelNames.get(name);
+  if (converted === undefined) {
+    converted = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelNames.set(name, converted);
+  }
+  return converted;
+}
 
 /** A database row with camelCase keys, as the GraphQL types name them. */
 export function toNode(row: Record<string, unknown>): Row {
