@@ -98,7 +98,9 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   app.use('/ogc', ogcRouter(db, viewerOf));
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|tiles|api|ogc).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));
+    // The client's own routes (/explorer, …) get the page; a path naming a file that is not there (/x/1.mvt) gets the
+    // JSON 404 below, not a page that would read as a success.
+    app.get(/^\/(?!graphql|tiles|api|ogc)(?![^?#]*\.[A-Za-z0-9]+$).*/, (_request, response) => response.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
   app.use(jsonNotFound());
   app.use(jsonErrorHandler());

@@ -19,7 +19,8 @@ const db = await Database.open({
 console.log(`Store: ${db.kind === 'server' ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`} (PostGIS ${db.capabilities.postgisVersion}${db.capabilities.asMvt ? '' : ', no ST_AsMVT: tiles are encoded by the hub'})`);
 
 const { rows } = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM districts');
-if (rows[0].n === 0 && config.demo) {
+const seedingDemo = rows[0].n === 0 && config.demo;
+if (seedingDemo) {
   console.log('Empty store: loading the demo city (ATLAS_DEMO=off to start empty)…');
   await seedDemoCity(db, { scale: 'demo', seed: 1, onProgress: (message) => console.log(`  ${message}`) });
 }
@@ -27,10 +28,14 @@ if (rows[0].n === 0 && config.demo) {
 const atlas = await createApp(db, config, createViewerResolver(jwtSecret.secret));
 const port = await listen(atlas, config.port);
 console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}/  (GraphQL at /graphql)`);
-// In the background: the first map and dashboard then read community coverage from the cache.
-warmCoverage(db, config)
-  .then((seconds) => console.log(`Community coverage is ready (${seconds.toFixed(1)} s).`))
-  .catch((error) => console.error('[coverage] warming the cache failed:', (error as Error).message));
+// In the background: the first map and dashboard then read community coverage from the cache (which lives in the store,
+// so it stays warm across restarts). The embedded store has one connection, and work there holds every request behind
+// it: warm it only right after seeding the demo city, when nobody has asked anything yet.
+if (db.kind === 'server' || seedingDemo) {
+  warmCoverage(db, config)
+    .then((seconds) => console.log(`Community coverage is ready (${seconds.toFixed(1)} s).`))
+    .catch((error) => console.error('[coverage] warming the cache failed:', (error as Error).message));
+}
 if (jwtSecret.origin !== 'env') {
   // The key is this machine's own (generated into the data folder): whoever started the hub may act as admin.
   console.log(`Sign in as admin (valid 7 days): ${signInLink(port, jwtSecret.secret)}`);
