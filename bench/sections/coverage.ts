@@ -45,17 +45,16 @@ async function viaGraphql(hub: BenchHub, kind: Kind, pageSize: number): Promise<
 async function viaSql(pool: pg.Pool, kind: Kind): Promise<number> {
   const analysis = await import('../../server/analysis/catchment-models.js');
   const { areaTable } = await import('../../server/analysis/area-levels.js');
-  const { fillIdentifiers } = await import('../../server/analysis/sql-template.js');
-  const { loadQueries } = await import('../../server/db/queries.js');
-  const sql = loadQueries(new URL('../../server/analysis/coverage.sql', import.meta.url), ['areaCoverage'] as const);
+  const { areaCoverageQuery } = await import('../../server/analysis/coverage.service.js');
   // The same reach the in-process hub uses: 500 m for stops, the configured default range for cameras without one.
   const request = analysis.coverageRequest(kind.kind, kind.kind === 'bus-stops' ? 500 : readConfig({}).defaultCameraRangeM);
   let areas = 0;
   for (const level of LEVELS) {
     const table = areaTable(level.level);
     const codes = (await pool.query<{ code: string }>(`SELECT code FROM ${table} ORDER BY code`)).rows.map((r) => r.code);
-    const text = fillIdentifiers(sql.areaCoverage, { areas: table, cover: request.model.coverFunction, nearest: request.model.nearestFunction });
-    const { rows } = await pool.query(text, [codes, request.reachM, level.level, request.model.sourceLayer, request.model.name, analysis.paramsKey(request)]);
+    // The service's own statement (server/analysis/coverage.service.ts), levels in order so grid cells find their communities'.
+    const query = areaCoverageQuery(level.level, codes, request);
+    const { rows } = await pool.query(query.text, query.values);
     areas += rows.length;
   }
   return areas;

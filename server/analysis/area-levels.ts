@@ -7,3 +7,11 @@ export const AREA_LEVELS: readonly AreaLevel[] = ['communities', 'grid-cells', '
 
 /** The table of a level, from the layer registry (the only identifiers SQL may splice). */
 export const areaTable = (level: AreaLevel): string => LAYERS[level as LayerName].table;
+
+/**
+ * The level whose areas contain a level's areas, and the column that names the parent: coverage of a grid cell is
+ * taken from its community's where the cell lies inside it.
+ */
+export const PARENT_LEVEL: Partial<Record<AreaLevel, { level: AreaLevel; link: 'community_code' }>> = {
+  'grid-cells': { level: 'communities', link: 'community_code' },
+};

@@ -4,7 +4,7 @@ import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../graphql/context.js';
 import { whereClause } from '../graphql/layer-query.js';
-import { areaTable, type AreaLevel } from './area-levels.js';
+import { areaTable, PARENT_LEVEL, type AreaLevel } from './area-levels.js';
 import { paramsKey, type CoverageRequest } from './catchment-models.js';
 import { fillIdentifiers } from './sql-template.js';
 
@@ -52,17 +52,38 @@ export function resultOf(areaM2: number, coveredM2: number, nearestM: number | n
 /** Areas computed per statement: a cold city (thousands of grid cells) stays well inside the statement timeout. */
 const AREAS_PER_STATEMENT = 250;
 
-/** Coverage of many areas of one level, cache first: one SQL statement per 250 areas. */
-export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
+/** The SQL and values that compute (or read from the cache) the coverage of `codes`, areas of one level. */
+export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest): { text: string; values: unknown[] } {
+  const parent = PARENT_LEVEL[level];
   const text = fillIdentifiers(sql.areaCoverage, {
     areas: areaTable(level),
+    // Without a parent level the join matches nothing ($7 is NULL); the slots still need plain identifiers.
+    parent_table: parent ? areaTable(parent.level) : areaTable(level),
+    parent_link: parent ? parent.link : 'code',
     cover: request.model.coverFunction,
     nearest: request.model.nearestFunction,
   });
+  return { text, values: [codes, request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request), parent?.level ?? null] };
+}
+
+/**
+ * Coverage of many areas of one level, cache first: one SQL statement per 250 areas. Areas with a parent level
+ * (grid cells) first bring their parents' coverage up to date, so that their own is an intersection with it.
+ */
+export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
+  const parent = PARENT_LEVEL[level];
   const found = new Map<string, CoverageRow>();
   for (let start = 0; start < codes.length; start += AREAS_PER_STATEMENT) {
     const chunk = codes.slice(start, start + AREAS_PER_STATEMENT);
-    const { rows } = await ctx.db.query<CoverageRow>(text, [chunk, request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request)]);
+    if (parent) {
+      const { rows } = await ctx.db.query<{ code: string }>(
+        `SELECT DISTINCT ${parent.link} AS code FROM ${areaTable(level)} WHERE code = ANY($1::text[]) AND ${parent.link} IS NOT NULL`,
+        [chunk],
+      );
+      if (rows.length > 0) await computeAreaCoverage(ctx, parent.level, rows.map((r) => r.code), request);
+    }
+    const query = areaCoverageQuery(level, chunk, request);
+    const { rows } = await ctx.db.query<CoverageRow>(query.text, query.values);
     for (const row of rows) found.set(row.code, row);
   }
   return found;

@@ -1,0 +1,48 @@
+// Grid-cell coverage taken from the community's, on both stores: a cell inside its community and one reaching out of it
+// both get the coverage their geometry gives, and the community's cache is what the inside cell reads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../server/ingest/import.service.js';
+import { STORE_KINDS } from './support/stores.js';
+import { startHub, type TestHub } from './support/hub.js';
+import { featureCollection, pointsCsv, polygon, square } from './coverage.fixtures.js';
+
+const HALF_DISC_M2 = (Math.PI * 500 * 500) / 2;
+
+describe.each(STORE_KINDS)('grid cells measured through their community on the $name store', (kind) => {
+  let db: Awaited<ReturnType<typeof kind.open>>;
+  let hub: TestHub;
+  beforeAll(async () => {
+    db = await kind.open();
+    await importFile(db, { layer: 'communities', fileName: 'c.geojson', content: featureCollection([{ properties: { code: 'C', name: '方社区' }, geometry: square(0, 0, 1000) }]) });
+    await importFile(db, {
+      layer: 'grid-cells',
+      fileName: 'g.geojson',
+      content: featureCollection([
+        // The west half of the community.
+        { properties: { code: 'G-IN', community_code: 'C' }, geometry: polygon([[0, 0], [500, 0], [500, 1000], [0, 1000]]) },
+        // The east half and 300 m beyond the community's east edge, where no catchment reaches.
+        { properties: { code: 'G-OUT', community_code: 'C' }, geometry: polygon([[500, 0], [1300, 0], [1300, 1000], [500, 1000]]) },
+      ]),
+    });
+    await importFile(db, { layer: 'bus-stops', fileName: 's.csv', content: pointsCsv(['code'], [{ x: 500, y: 500, values: { code: 'S' } }]) });
+    hub = await startHub(db, () => ({ role: 'analyst' }));
+  }, 180_000);
+  afterAll(async () => {
+    await hub?.close();
+    await db?.dispose();
+  });
+
+  it('gives each cell half the stop disc, inside or reaching out of its community', async () => {
+    const result = await hub.gql(`{ gridCells(codes: ["G-IN", "G-OUT"]) { nodes { code areaM2 busStopCoverage { coveredAreaM2 uncoveredAreaM2 } } } }`);
+    expect(result.errors).toBeUndefined();
+    const byCode = Object.fromEntries(result.data.gridCells.nodes.map((n: { code: string }) => [n.code, n]));
+    for (const code of ['G-IN', 'G-OUT']) {
+      const cell = byCode[code];
+      expect(Math.abs(cell.busStopCoverage.coveredAreaM2 / HALF_DISC_M2 - 1)).toBeLessThan(0.01);
+      expect(Math.abs(cell.busStopCoverage.coveredAreaM2 + cell.busStopCoverage.uncoveredAreaM2 - cell.areaM2)).toBeLessThan(1);
+    }
+    // Asking for the cells brought the community's coverage into the cache first.
+    const { rows } = await db.query(`SELECT area_code FROM coverage_cache WHERE area_layer = 'communities' AND model = 'bus_stops_radius'`);
+    expect(rows.map((r) => r.area_code)).toEqual(['C']);
+  });
+});
