@@ -254,6 +254,29 @@ describe.each(STORE_KINDS)('vector tiles on the $name store', (kind) => {
     expect((await fixtureTile(hub.url, 'bus-stops', { [VIEWER_HEADER]: 'official:999999' })).status).toBe(204);
   });
 
+  it('renders a tile whose coverage is cached in one statement, and serves it again from memory without the store', async () => {
+    const encoder: TileEncoder = db.capabilities.asMvt ? 'postgis' : 'js';
+    // A first server fills coverage_cache for the tile's communities; a second one starts with an empty tile cache.
+    const filling = await tileServer(db, encoder);
+    const filled = await fixtureTile(filling.url, 'communities', analyst).finally(() => filling.close());
+    const fresh = await tileServer(db, encoder);
+    try {
+      // At most the tile statement and a re-read of the data version (trusted for VERSION_TRUST_MS): no coverage statements.
+      let before = db.statementCount;
+      const rendered = await fixtureTile(fresh.url, 'communities', analyst);
+      expect(db.statementCount - before).toBeLessThanOrEqual(2);
+      expect(byKey(rendered.layer).get('C-A')!.properties).toEqual(byKey(filled.layer).get('C-A')!.properties);
+      expect(byKey(rendered.layer).get('C-A')!.properties.bus_coverage_share).toBe(1);
+      before = db.statementCount;
+      const cached = await fixtureTile(fresh.url, 'communities', analyst);
+      expect(db.statementCount - before).toBeLessThanOrEqual(1);
+      expect(cached.body).toEqual(rendered.body);
+      expect(cached.headers.get('content-length')).toBe(String(rendered.body.byteLength));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses tiles that do not exist with a message that says the valid range', async () => {
     const tooDeep = await fetch(`${hub.url}/tiles/communities/23/0/0.mvt`);
     expect(tooDeep.status).toBe(400);

@@ -19,20 +19,29 @@ export function defaultEncoder(db: Database): TileEncoder {
   return db.capabilities.asMvt ? 'postgis' : 'js';
 }
 
+/** A rendered tile, and how many of its communities had no fresh coverage (their coverage properties are absent). */
+export interface RenderResult {
+  tile: RenderedTile;
+  missingCoverage: number;
+}
+
 export async function renderTile(
   db: Database,
   address: TileAddress,
   districtCode: string | null,
   options: TileOptions,
   encoder: TileEncoder,
-): Promise<RenderedTile> {
+): Promise<RenderResult> {
   const layer = TILE_LAYERS[address.layer];
   const params = [address.z, address.x, address.y, districtCode, ...layer.extraParams(options)];
   if (encoder === 'postgis') {
-    const { rows } = await db.query<{ mvt: Buffer | null; n: number }>(mvtSql(layer.query, params.length + 1), [...params, layer.name]);
-    const { mvt, n } = rows[0];
-    return n > 0 && mvt ? { body: new Uint8Array(mvt.buffer, mvt.byteOffset, mvt.byteLength), featureCount: n } : EMPTY_TILE;
+    const { rows } = await db.query<{ mvt: Buffer | null; n: number; missing: number }>(mvtSql(layer.query, params.length + 1), [...params, layer.name]);
+    const { mvt, n, missing } = rows[0];
+    const tile = n > 0 && mvt ? { body: new Uint8Array(mvt.buffer, mvt.byteOffset, mvt.byteLength), featureCount: n } : EMPTY_TILE;
+    return { tile, missingCoverage: missing };
   }
-  const { rows } = await db.query<TileFeatureRow>(featureRowsSql(layer.query), params);
-  return rows.length > 0 ? { body: encodeTile(layer.name, rows, TILE_EXTENT), featureCount: rows.length } : EMPTY_TILE;
+  const { rows } = await db.query<TileFeatureRow & { missing: number }>(featureRowsSql(layer.query), params);
+  const features = rows.filter((row) => row.geometry !== null);
+  const tile = features.length > 0 ? { body: encodeTile(layer.name, features, TILE_EXTENT), featureCount: features.length } : EMPTY_TILE;
+  return { tile, missingCoverage: rows[0]?.missing ?? 0 };
 }

@@ -1,4 +1,5 @@
-// Makes sure coverage_cache holds the coverage of a tile's communities, through the analysis module, so tiles and GraphQL show the same numbers.
+// Fills coverage_cache for a tile's communities through the analysis module (so tiles and GraphQL show the same numbers),
+// when the tile statement reported some missing or stale.
 // The analysis module reaches GraphQL classes (type-graphql decorators need the metadata polyfill loaded first).
 import 'reflect-metadata';
 import { computeAreaCoverage } from '../analysis/coverage.service.js';

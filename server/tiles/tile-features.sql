@@ -2,6 +2,9 @@
 -- simplified for the zoom. tile-sql.ts puts a `bounds` CTE in front (env: the tile in 3857; env_4326, env_m: the
 -- same box in WGS84 and in the store's metric SRID, for the GiST indexes; tolerance: simplification in 3857 metres).
 -- Parameters: $1 z, $2 x, $3 y, $4 the only district an official may read (NULL for everyone else), then per query.
+-- Layers drawn from coverage_cache (communities, coverageGaps) also return `coverage_missing`: true for a community in
+-- the tile's box whose cached coverage is absent or older than its layers (the analysis module's freshness rule). The
+-- tile statement counts them, so a warm tile is one statement and the hub computes coverage only when one is missing.
 
 -- name: districts
 SELECT t.id, jsonb_strip_nulls(jsonb_build_object('code', t.code, 'name', t.name)) AS properties,
@@ -11,8 +14,8 @@ JOIN districts t ON t.geom && b.env_4326
 WHERE ($4::text IS NULL OR t.code = $4)
 
 -- name: communities
--- Coverage comes from coverage_cache (server/analysis), filled for the tile's communities before this runs:
--- $5 the bus model, $6 its params key, $7 the camera model, $8 its params key.
+-- Coverage comes from coverage_cache (server/analysis) where it is fresh: $5 the bus model, $6 its params key, $7 the
+-- camera model, $8 its params key.
 SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'code', t.code, 'name', t.name, 'kind', t.kind, 'households', t.households, 'district_code', t.district_code,
@@ -25,11 +28,15 @@ SELECT t.id,
          'renovation_sites', renovation.sites,
          'renovation_completed', renovation.completed
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
+       ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom,
+       bus.area_code IS NULL OR cam.area_code IS NULL AS coverage_missing
 FROM bounds b
+CROSS JOIN coverage_versions v
 JOIN communities t ON t.geom && b.env_4326
 LEFT JOIN coverage_cache bus ON bus.area_layer = 'communities' AND bus.area_code = t.code AND bus.model = $5 AND bus.params_key = $6
+  AND bus.area_version = v.communities AND bus.source_version = v.bus_stops
 LEFT JOIN coverage_cache cam ON cam.area_layer = 'communities' AND cam.area_code = t.code AND cam.model = $7 AND cam.params_key = $8
+  AND cam.area_version = v.communities AND cam.source_version = v.cameras
 LEFT JOIN LATERAL (
   SELECT count(*)::integer AS cells, count(*) FILTER (WHERE COALESCE(g.workers, 0) < 1)::integer AS without_worker
   FROM grid_cells g WHERE g.community_code = t.code
@@ -121,16 +128,21 @@ JOIN cameras t ON ST_DWithin(t.geom_m, b.env_m, r.max_range_m)
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: coverageGaps
--- The parts of each community the bus model leaves uncovered (standard bus-stop-500m), from coverage_cache, filled for
--- the tile's communities before this runs: $5 the bus model, $6 its params key, $7 the radius in metres.
+-- The parts of each community the bus model leaves uncovered (standard bus-stop-500m), from coverage_cache where it is
+-- fresh: $5 the bus model, $6 its params key, $7 the radius in metres. A community without fresh coverage has no
+-- geometry (it is not drawn) and counts as missing.
 SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'community_code', t.code, 'name', t.name, 'district_code', t.district_code, 'standard', 'bus-stop-500m',
          'radius_m', $7::float8, 'uncovered_m2', round((c.area_m2 - c.covered_m2)::numeric, 1),
          'uncovered_share', round(((c.area_m2 - c.covered_m2) / NULLIF(c.area_m2, 0))::numeric, 4)
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(atlas_polygons_at_least(c.gaps_m, 1), 3857), b.tolerance) AS geom
+       CASE WHEN c.area_code IS NOT NULL
+         THEN ST_SimplifyPreserveTopology(ST_Transform(atlas_polygons_at_least(c.gaps_m, 1), 3857), b.tolerance) END AS geom,
+       c.area_code IS NULL AS coverage_missing
 FROM bounds b
+CROSS JOIN coverage_versions v
 JOIN communities t ON t.geom && b.env_4326
-JOIN coverage_cache c ON c.area_layer = 'communities' AND c.area_code = t.code AND c.model = $5 AND c.params_key = $6
-WHERE ($4::text IS NULL OR t.district_code = $4) AND c.area_m2 - c.covered_m2 >= 1
+LEFT JOIN coverage_cache c ON c.area_layer = 'communities' AND c.area_code = t.code AND c.model = $5 AND c.params_key = $6
+  AND c.area_version = v.communities AND c.source_version = v.bus_stops
+WHERE ($4::text IS NULL OR t.district_code = $4) AND (c.area_code IS NULL OR c.area_m2 - c.covered_m2 >= 1)

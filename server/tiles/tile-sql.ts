@@ -22,11 +22,31 @@ const BOUNDS = `bounds AS (
   FROM (SELECT e AS env, ST_XMax(e) - ST_XMin(e) AS width FROM ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS e) tile
 )`;
 
-/** One bytea `mvt` (the encoded layer, empty when no feature) and the feature count `n`; `$layerParam` names the layer. */
+/**
+ * The queries drawn from coverage_cache: their features carry `coverage_missing`, and their statements count the
+ * communities of the tile whose coverage must be computed first (`missing`), so that a warm tile is one statement.
+ */
+export const COVERAGE_QUERIES: ReadonlySet<TileQueryName> = new Set(['communities', 'coverageGaps']);
+
+// The versions coverage_cache entries must carry to be fresh (as server/analysis/coverage.sql checks them).
+const COVERAGE_VERSIONS = `coverage_versions AS (
+  SELECT coalesce((SELECT version FROM layer_versions WHERE layer = 'communities'), 0) AS communities,
+         coalesce((SELECT version FROM layer_versions WHERE layer = 'bus-stops'), 0) AS bus_stops,
+         coalesce((SELECT version FROM layer_versions WHERE layer = 'cameras'), 0) AS cameras
+)`;
+
+const withClause = (query: TileQueryName) =>
+  `WITH ${BOUNDS},${COVERAGE_QUERIES.has(query) ? `\n${COVERAGE_VERSIONS},` : ''}
+features AS (${FEATURES[query]})`;
+
+/**
+ * One bytea `mvt` (the encoded layer, empty when no feature), the feature count `n`, and `missing`: how many of the
+ * tile's communities lack fresh coverage (always 0 outside COVERAGE_QUERIES). `$layerParam` names the layer.
+ */
 export function mvtSql(query: TileQueryName, layerParam: number): string {
-  return `WITH ${BOUNDS},
-features AS (${FEATURES[query]})
-SELECT ST_AsMVT(tile, $${layerParam}::text, ${TILE_EXTENT}, 'geom', 'id') AS mvt, count(*)::integer AS n
+  const missing = COVERAGE_QUERIES.has(query) ? '(SELECT count(*) FROM features WHERE coverage_missing)::integer' : '0';
+  return `${withClause(query)}
+SELECT ST_AsMVT(tile, $${layerParam}::text, ${TILE_EXTENT}, 'geom', 'id') AS mvt, count(*)::integer AS n, ${missing} AS missing
 FROM (
   SELECT f.id, f.properties, ST_AsMVTGeom(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
   FROM features f CROSS JOIN bounds b
@@ -34,15 +54,28 @@ FROM (
 WHERE tile.geom IS NOT NULL`;
 }
 
-/** One row per feature: `id`, `properties`, and `geometry` as GeoJSON in integer tile coordinates (y down). */
+/**
+ * One row per feature: `id`, `properties`, and `geometry` as GeoJSON in integer tile coordinates (y down). For
+ * COVERAGE_QUERIES every row also carries `missing` (as in mvtSql), and a tile without features is one row whose
+ * `geometry` is NULL, so that the count still arrives.
+ */
 export function featureRowsSql(query: TileQueryName): string {
-  return `WITH ${BOUNDS},
-features AS (${FEATURES[query]})
-SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry
+  const tile = `SELECT f.id, f.properties, atlas_tile_geometry(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
+  FROM features f CROSS JOIN bounds b`;
+  if (!COVERAGE_QUERIES.has(query)) {
+    return `${withClause(query)}
+SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry, 0 AS missing
 FROM (
-  SELECT f.id, f.properties, atlas_tile_geometry(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
-  FROM features f CROSS JOIN bounds b
+  ${tile}
 ) tile
 WHERE tile.geom IS NOT NULL
+ORDER BY tile.id`;
+  }
+  return `${withClause(query)}
+SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry, m.missing
+FROM (SELECT count(*) FILTER (WHERE coverage_missing)::integer AS missing FROM features) m
+LEFT JOIN (
+  ${tile}
+) tile ON tile.geom IS NOT NULL
 ORDER BY tile.id`;
 }

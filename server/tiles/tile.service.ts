@@ -37,9 +37,13 @@ interface CacheContext {
   options: TileOptions;
 }
 
+/** ETags are a digest of the variant; variants repeat for every tile of a layer, so their digests are kept. */
+const ETAGS_KEPT = 4096;
+
 export class TileService {
   readonly encoder: TileEncoder;
   private readonly cache: LRUCache<string, RenderedTile, CacheContext>;
+  private readonly etags = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -61,20 +65,36 @@ export class TileService {
     const scope = tileScope(request.viewer);
     const options: TileOptions = { radiusM: layer.usesRadius ? request.radiusM : 0, defaultCameraRangeM: this.config.defaultCameraRangeM };
     const version = await dataVersionTag(this.db, layer.dependsOn);
-    const variant = [layer.name, version, scope.key, options.radiusM, options.defaultCameraRangeM, this.encoder].join('|');
-    const etag = `"${crypto.createHash('sha1').update(variant).digest('base64url').slice(0, 22)}"`;
+    const variant = `${layer.name}|${version}|${scope.key}|${options.radiusM}|${options.defaultCameraRangeM}|${this.encoder}`;
+    const etag = this.etagOf(variant);
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return { etag, scope };
+    const key = `${variant}|${request.z}/${request.x}/${request.y}`;
+    // A hit is a lookup; fetch (which shares one render between concurrent misses) only on a miss.
+    const hit = this.cache.get(key);
+    if (hit) return { etag, scope, tile: hit };
     const address: TileAddress = { layer: request.layer, z: request.z, x: request.x, y: request.y };
-    const key = `${variant}|${address.z}/${address.x}/${address.y}`;
     const tile = (await this.cache.fetch(key, { context: { address, viewer: request.viewer, scope, options } })) ?? EMPTY_TILE;
     return { etag, scope, tile };
+  }
+
+  private etagOf(variant: string): string {
+    let etag = this.etags.get(variant);
+    if (etag === undefined) {
+      if (this.etags.size >= ETAGS_KEPT) this.etags.clear();
+      etag = `"${crypto.createHash('sha1').update(variant).digest('base64url').slice(0, 22)}"`;
+      this.etags.set(variant, etag);
+    }
+    return etag;
   }
 
   private async render({ address, viewer, scope, options }: CacheContext): Promise<RenderedTile> {
     const layer = TILE_LAYERS[address.layer];
     if (address.z < layer.minZoom) return EMPTY_TILE;
     if (layer.revealsCameraPositions && !scope.seesCameraPositions) return EMPTY_TILE;
+    // One statement when the tile's coverage is cached and fresh; otherwise compute what is missing and render again.
+    const first = await renderTile(this.db, address, scope.districtCode, options, this.encoder);
+    if (first.missingCoverage === 0) return first.tile;
     await prepareCoverage(this.db, this.config, viewer, address, scope.districtCode, options);
-    return renderTile(this.db, address, scope.districtCode, options, this.encoder);
+    return (await renderTile(this.db, address, scope.districtCode, options, this.encoder)).tile;
   }
 }
