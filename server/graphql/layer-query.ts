@@ -19,19 +19,69 @@ export interface ListFilters extends LayerListArgs {
   communityCode?: string;
 }
 
-/** Columns every list query returns: the registry's attributes, the links, provenance and metric measures. */
-export function selectColumns(layer: Layer, alias = 't'): string {
-  const attributes = layer.attributes.map((a) => `${alias}.${a.name}`);
-  const links = layer.links.filter((l) => !layer.attributes.some((a) => a.name === l)).map((l) => `${alias}.${l}`);
-  const measures =
+/** A column of a layer's rows: the GraphQL field it feeds (camelCase) and its SQL over the table aliased `t`. */
+export interface LayerColumn {
+  field: string;
+  sql: string;
+}
+
+const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const columnsByLayer = new Map<string, LayerColumn[]>();
+
+/** Every column a layer's rows can carry: the registry's attributes, the links, metric measures and provenance. */
+export function layerColumns(layer: Layer): LayerColumn[] {
+  let columns = columnsByLayer.get(layer.name);
+  if (columns) return columns;
+  const plain = (name: string): LayerColumn => ({ field: camelCase(name), sql: `t.${name}` });
+  const attributes = layer.attributes.map((a) => plain(a.name));
+  const links = layer.links.filter((l) => !layer.attributes.some((a) => a.name === l)).map(plain);
+  const measures: LayerColumn[] =
     layer.geometry === 'point'
-      ? [`ST_AsGeoJSON(${alias}.geom, 7) AS location`]
+      ? [{ field: 'location', sql: 'ST_AsGeoJSON(t.geom, 7)' }]
       : layer.geometry === 'polygon-or-point'
-        ? [`ST_Area(${alias}.geom_m) AS area_m2`, `ST_AsGeoJSON(ST_PointOnSurface(${alias}.geom), 7) AS location`]
+        ? [{ field: 'areaM2', sql: 'ST_Area(t.geom_m)' }, { field: 'location', sql: 'ST_AsGeoJSON(ST_PointOnSurface(t.geom), 7)' }]
         : layer.geometry === 'polygon'
-          ? [`ST_Area(${alias}.geom_m) AS area_m2`]
-          : [`ST_Length(${alias}.geom_m) AS length_m`];
-  return [...attributes, ...links, ...measures, `${alias}.source`, `${alias}.import_run_id`, `${alias}.source_row`].join(', ');
+          ? [{ field: 'areaM2', sql: 'ST_Area(t.geom_m)' }]
+          : [{ field: 'lengthM', sql: 'ST_Length(t.geom_m)' }];
+  columns = [...attributes, ...links, ...measures, plain('source'), plain('import_run_id'), plain('source_row')];
+  columnsByLayer.set(layer.name, columns);
+  return columns;
+}
+
+/** A geometry asked for in the same statement: the GeoJSON of `field`, simplified by `tolerance` metres (0: as stored). */
+export interface InlineGeometry {
+  field: string;
+  tolerance: number;
+}
+
+/** The column name an inline geometry comes back under (the field resolver looks for it on its row). */
+export const inlineGeometryKey = (field: string, tolerance: number) => `${field}@${tolerance}`;
+
+/** The GeoJSON of a row's geometry, as `loadGeometry` reads it: 7 decimals, simplified in the metric projection. */
+export function geometrySql(tolerance: number, param: (value: unknown) => string): string {
+  return tolerance > 0 ? `ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(t.geom_m, ${param(tolerance)}), 4326), 7)` : 'ST_AsGeoJSON(t.geom, 7)';
+}
+
+/** What a query reads of each row: the fields (undefined: every column) and geometries to return inline. */
+export interface RowSelection {
+  fields?: ReadonlySet<string>;
+  geometry?: readonly InlineGeometry[];
+}
+
+/**
+ * The select list of a layer's rows, each column named after its GraphQL field (`t.district_code AS "districtCode"`),
+ * so rows need no renaming. Only the selected fields (and always `code`) when `selection.fields` is given.
+ * `param` is needed only for simplified inline geometries. The table is aliased `t`.
+ */
+export function selectColumns(layer: Layer, selection: RowSelection = {}, param?: (value: unknown) => string): string {
+  const { fields, geometry = [] } = selection;
+  const columns = layerColumns(layer).filter((c) => !fields || c.field === 'code' || fields.has(c.field));
+  const list = columns.map((c) => `${c.sql} AS "${c.field}"`);
+  for (const g of geometry) {
+    if (g.tolerance > 0 && !param) throw new Error('selectColumns: a simplified inline geometry needs a parameter list');
+    list.push(`${geometrySql(g.tolerance, param!)} AS "${inlineGeometryKey(g.field, g.tolerance)}"`);
+  }
+  return list.join(', ');
 }
 
 export function checkBbox(bbox: number[]): [number, number, number, number] {
@@ -97,27 +147,44 @@ export function pageSize(first: number | undefined): number {
   return first;
 }
 
-/** The page query (one row more than asked, to know whether another page follows) and the count query. */
-export function listQueries(layer: Layer, filters: ListFilters, viewer: Viewer): { page: SqlQuery; count: SqlQuery; size: number } {
+/** A parameter list: `param(value)` appends a value and returns its placeholder. */
+export function parameters(values: unknown[] = []) {
+  return {
+    values,
+    param: (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/**
+ * The page query (one row more than asked, to know whether another page follows) and the count query.
+ * With `withTotal`, the page query also carries the count of every match (an uncorrelated subquery, run once, as
+ * `__total` on each row): one statement instead of two. The count query is then only needed for an empty page.
+ */
+export function listQueries(layer: Layer, filters: ListFilters, viewer: Viewer, selection: RowSelection = {}, withTotal = false): { page: SqlQuery; count: SqlQuery; size: number } {
   const size = pageSize(filters.first);
   const countValues: unknown[] = [];
   const countConditions = whereClause(layer, filters, viewer, countValues);
-  const pageValues: unknown[] = [];
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const countText = `SELECT count(*)::integer AS n FROM ${layer.table} t ${where(countConditions)}`;
+  const { values: pageValues, param } = parameters();
+  const columns = selectColumns(layer, selection, param);
+  const total = withTotal ? `, (SELECT count(*)::integer FROM ${layer.table} t ${where(whereClause(layer, filters, viewer, pageValues))}) AS "__total"` : '';
   const pageConditions = whereClause(layer, filters, viewer, pageValues);
   if (filters.after) {
     const afterCode = decodeCursor(filters.after);
     if (afterCode === undefined) throw badInput('after is not a cursor from this API; pass pageInfo.endCursor of the previous page.');
-    pageValues.push(afterCode);
-    pageConditions.push(`t.code > $${pageValues.length}`);
+    pageConditions.push(`t.code > ${param(afterCode)}`);
   }
-  pageValues.push(size + 1);
-  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const limit = param(size + 1);
   return {
     size,
     page: {
-      text: `SELECT ${selectColumns(layer)} FROM ${layer.table} t ${where(pageConditions)} ORDER BY t.code LIMIT $${pageValues.length}`,
+      text: `SELECT ${columns}${total} FROM ${layer.table} t ${where(pageConditions)} ORDER BY t.code LIMIT ${limit}`,
       values: pageValues,
     },
-    count: { text: `SELECT count(*)::integer AS n FROM ${layer.table} t ${where(countConditions)}`, values: countValues },
+    count: { text: countText, values: countValues },
   };
 }

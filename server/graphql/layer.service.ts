@@ -1,13 +1,23 @@
 // Reads any layer: pages with filters, records by code, records linked to a parent, and geometry, all batched.
+// Each statement selects only what the GraphQL request reads of the rows (selection.ts), under the field names of the
+// GraphQL types, with the geometry asked for in the same statement; rows are handed to the resolvers as they come.
+import type { GraphQLResolveInfo } from 'graphql';
 import { LAYERS, type LayerName } from '../layers.js';
 import { encodeCursor, type Connection } from './connection.js';
 import type { AtlasContext } from './context.js';
-import { listQueries, whereClause, selectColumns, type ListFilters } from './layer-query.js';
+import { inlineGeometryKey, listQueries, parameters, selectColumns, whereClause, type ListFilters } from './layer-query.js';
+import { connectionSelection, EVERYTHING, nodeSelection, type LayerSelection } from './selection.js';
+import { District } from './district/district.type.js';
+import { Community } from './community/community.type.js';
+import { GridCell } from './grid-cell/grid-cell.type.js';
+import { Camera } from './camera/camera.type.js';
+import { BusStop } from './bus-stop/bus-stop.type.js';
+import { RenovationSite } from './renovation-site/renovation-site.type.js';
 
 export type Row = Record<string, unknown> & { code: string };
 
 const camelNames = new Map<string, string>();
-/** snake_case column to camelCase field, remembered: it runs for every column of every row. */
+/** snake_case column to camelCase field, remembered. */
 function camel(name: string): string {
   let converted = camelNames.get(name);
   if (converted === undefined) {
@@ -17,23 +27,56 @@ function camel(name: string): string {
   return converted;
 }
 
-/** A database row with camelCase keys, as the GraphQL types name them. */
+/** A database row with camelCase keys, as the GraphQL types name them (for hand-written SQL with snake_case columns). */
 export function toNode(row: Record<string, unknown>): Row {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [camel(key), value])) as Row;
 }
 
-export async function listLayer(ctx: AtlasContext, layerName: LayerName, filters: ListFilters): Promise<Connection<Row>> {
+/**
+ * The GraphQL type of each layer's records. Rows become instances of it (their prototype is set, nothing is copied):
+ * type-graphql hands a field resolver's `@Root()` over as is when it already is an instance, and copies it otherwise.
+ */
+const NODE_PROTOTYPES: Partial<Record<LayerName, object>> = {
+  districts: District.prototype,
+  communities: Community.prototype,
+  'grid-cells': GridCell.prototype,
+  cameras: Camera.prototype,
+  'bus-stops': BusStop.prototype,
+  'renovation-sites': RenovationSite.prototype,
+};
+
+function asNodes(layerName: LayerName, rows: Record<string, unknown>[]): Row[] {
+  const prototype = NODE_PROTOTYPES[layerName];
+  if (prototype) for (const row of rows) Object.setPrototypeOf(row, prototype);
+  return rows as Row[];
+}
+
+/** The GeoJSON of a record's geometry when its query returned it inline (see selection.ts), else undefined. */
+export function inlineGeometry(row: object, field: string, simplifyMeters?: number | null): string | undefined {
+  const tolerance = simplifyMeters && simplifyMeters > 0 ? simplifyMeters : 0;
+  const value = (row as Record<string, unknown>)[inlineGeometryKey(field, tolerance)];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export async function listLayer(ctx: AtlasContext, layerName: LayerName, filters: ListFilters, info?: GraphQLResolveInfo): Promise<Connection<Row>> {
   const layer = LAYERS[layerName];
-  const { page, count, size } = listQueries(layer, filters, ctx.viewer);
-  const [pageResult, countResult] = await Promise.all([ctx.db.query(page.text, page.values), ctx.db.query<{ n: number }>(count.text, count.values)]);
-  const nodes = pageResult.rows.slice(0, size).map(toNode);
+  const selection = connectionSelection(layer, info);
+  const { page, count, size } = listQueries(layer, filters, ctx.viewer, selection, selection.totalCount);
+  const pageResult = await ctx.db.query(page.text, page.values);
+  const rows = pageResult.rows;
+  let totalCount = 0;
+  if (selection.totalCount) {
+    // The page carries the count; an empty page cannot, so then it is counted on its own.
+    totalCount = rows.length > 0 ? (rows[0].__total as number) : (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0].n;
+  }
+  const nodes = asNodes(layerName, rows.length > size ? rows.slice(0, size) : rows);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));
   return {
-    totalCount: countResult.rows[0].n,
+    totalCount,
     nodes,
     edges,
     pageInfo: {
-      hasNextPage: pageResult.rows.length > size,
+      hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(filters.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
@@ -42,32 +85,46 @@ export async function listLayer(ctx: AtlasContext, layerName: LayerName, filters
 }
 
 /** One record by code (null when there is none, or the caller may not read it), batched per request. */
-export function loadByCode(ctx: AtlasContext, layerName: LayerName, code: string): Promise<Row | null> {
+export function loadByCode(ctx: AtlasContext, layerName: LayerName, code: string, info?: GraphQLResolveInfo): Promise<Row | null> {
   const layer = LAYERS[layerName];
+  const selection: LayerSelection = info ? nodeSelection(layer, info) : EVERYTHING;
   return ctx.loaders
-    .get<string, Row | null>(`byCode:${layerName}`, async (codes) => {
-      const values: unknown[] = [codes];
+    .get<string, Row | null>(`byCode:${layerName}:${selection.key}`, async (codes) => {
+      const { values, param } = parameters([codes]);
+      const columns = selectColumns(layer, selection, param);
       const conditions = ['t.code = ANY($1::text[])', ...whereClause(layer, {}, ctx.viewer, values)];
-      const { rows } = await ctx.db.query(`SELECT ${selectColumns(layer)} FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, values);
-      const byCode = new Map(rows.map((r) => [r.code as string, toNode(r)]));
+      const { rows } = await ctx.db.query(`SELECT ${columns} FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, values);
+      const byCode = new Map(asNodes(layerName, rows).map((r) => [r.code, r]));
       return codes.map((c) => byCode.get(c) ?? null);
     })
     .load(code);
 }
 
 /** The records of `layerName` whose `column` holds each parent code, batched per request. */
-export function loadLinked(ctx: AtlasContext, layerName: LayerName, column: 'district_code' | 'community_code' | 'grid_code', parentCode: string): Promise<Row[]> {
+export function loadLinked(
+  ctx: AtlasContext,
+  layerName: LayerName,
+  column: 'district_code' | 'community_code' | 'grid_code',
+  parentCode: string,
+  info?: GraphQLResolveInfo,
+): Promise<Row[]> {
   const layer = LAYERS[layerName];
+  const selection: LayerSelection = info ? nodeSelection(layer, info) : EVERYTHING;
   return ctx.loaders
-    .get<string, Row[]>(`linked:${layerName}:${column}`, async (parents) => {
-      const values: unknown[] = [parents];
+    .get<string, Row[]>(`linked:${layerName}:${column}:${selection.key}`, async (parents) => {
+      const { values, param } = parameters([parents]);
+      const columns = selectColumns(layer, selection, param);
       const conditions = [`t.${column} = ANY($1::text[])`, ...whereClause(layer, {}, ctx.viewer, values)];
-      const { rows } = await ctx.db.query(`SELECT ${selectColumns(layer)} FROM ${layer.table} t WHERE ${conditions.join(' AND ')} ORDER BY t.code`, values);
+      const { rows } = await ctx.db.query(
+        `SELECT t.${column} AS "__parent", ${columns} FROM ${layer.table} t WHERE ${conditions.join(' AND ')} ORDER BY t.code`,
+        values,
+      );
       const grouped = new Map<string, Row[]>();
-      for (const row of rows) {
-        const key = row[column] as string;
-        if (!grouped.has(key)) grouped.set(key, []);
-        grouped.get(key)!.push(toNode(row));
+      for (const row of asNodes(layerName, rows)) {
+        const key = row.__parent as string;
+        const group = grouped.get(key);
+        if (group) group.push(row);
+        else grouped.set(key, [row]);
       }
       return parents.map((p) => grouped.get(p) ?? []);
     })
@@ -75,30 +132,41 @@ export function loadLinked(ctx: AtlasContext, layerName: LayerName, column: 'dis
 }
 
 /** Records of `layerName` within `radiusM` metres of each community (metric geometries, GiST-indexed), batched. */
-export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, communityCode: string, radiusM: number): Promise<Row[]> {
+export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, communityCode: string, radiusM: number, info?: GraphQLResolveInfo): Promise<Row[]> {
   const layer = LAYERS[layerName];
+  const selection: LayerSelection = info ? nodeSelection(layer, info) : EVERYTHING;
   return ctx.loaders
-    .get<string, Row[]>(`within:${layerName}:${radiusM}`, async (codes) => {
-      const values: unknown[] = [codes, radiusM];
+    .get<string, Row[]>(`within:${layerName}:${radiusM}:${selection.key}`, async (codes) => {
+      const { values, param } = parameters([codes, radiusM]);
+      const columns = selectColumns(layer, selection, param);
       const conditions = ['c.code = ANY($1::text[])', ...whereClause(layer, {}, ctx.viewer, values)];
       const { rows } = await ctx.db.query(
-        `SELECT c.code AS parent_code, ${selectColumns(layer)}
+        `SELECT c.code AS "__parent", ${columns}
          FROM communities c JOIN ${layer.table} t ON ST_DWithin(t.geom_m, c.geom_m, $2)
          WHERE ${conditions.join(' AND ')} ORDER BY t.code`,
         values,
       );
       const grouped = new Map<string, Row[]>();
-      for (const { parent_code: parent, ...row } of rows) {
-        if (!grouped.has(parent)) grouped.set(parent, []);
-        grouped.get(parent)!.push(toNode(row));
+      for (const row of asNodes(layerName, rows)) {
+        const key = row.__parent as string;
+        const group = grouped.get(key);
+        if (group) group.push(row);
+        else grouped.set(key, [row]);
       }
       return codes.map((c) => grouped.get(c) ?? []);
     })
     .load(communityCode);
 }
 
-/** A record's geometry as GeoJSON, optionally simplified by a tolerance in metres, batched per request. */
-export function loadGeometry(ctx: AtlasContext, layerName: LayerName, code: string, simplifyMeters?: number | null): Promise<string> {
+/**
+ * A record's geometry as GeoJSON, optionally simplified by a tolerance in metres: from the record's own row when its
+ * query selected it (the usual case in GraphQL), else batched per request.
+ */
+export function loadGeometry(ctx: AtlasContext, layerName: LayerName, code: string, simplifyMeters?: number | null, row?: object, field?: string): Promise<string> | string {
+  if (row && field) {
+    const inline = inlineGeometry(row, field, simplifyMeters);
+    if (inline !== undefined) return inline;
+  }
   const layer = LAYERS[layerName];
   const tolerance = simplifyMeters && simplifyMeters > 0 ? simplifyMeters : 0;
   return ctx.loaders

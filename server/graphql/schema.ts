@@ -2,8 +2,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { atlasAuthChecker } from '../auth/auth-checker.js';
 import { BusStopResolver } from './bus-stop/bus-stop.resolver.js';
 import { CameraResolver } from './camera/camera.resolver.js';
@@ -36,6 +36,27 @@ export function atlasSchema(options: { emitSchemaFile?: boolean } = {}): Promise
   if (options.emitSchemaFile) {
     return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: atlasAuthChecker, emitSchemaFile: { path: SCHEMA_FILE, sortedSchema: false } });
   }
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: atlasAuthChecker });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false, authChecker: atlasAuthChecker }).then(withPlainFields);
   return built;
+}
+
+/**
+ * type-graphql gives every plain field (a property of the record, no field resolver) a resolver of its own that builds
+ * a resolver-data object and runs the (empty) middleware chain, once per field of every record. Where a field has no
+ * @Authorized, no middleware and the property carries the field's name, graphql-js's default resolver reads the same
+ * property: those fields get it.
+ */
+function withPlainFields(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const fields = type.getFields();
+    for (const field of objectType.fields ?? []) {
+      const resolved = storage.fieldResolvers.some((r) => r.getObjectType?.() === field.target && r.methodName === field.name);
+      const guarded = field.roles !== undefined || (field.middlewares?.length ?? 0) > 0;
+      if (!resolved && !guarded && field.name === field.schemaName && fields[field.schemaName]) fields[field.schemaName].resolve = undefined;
+    }
+  }
+  return schema;
 }

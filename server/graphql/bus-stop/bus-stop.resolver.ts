@@ -1,5 +1,6 @@
 // Bus stops: list and links.
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { listLayer, loadByCode } from '../layer.service.js';
@@ -10,13 +11,13 @@ import { BusStop, BusStopConnection } from './bus-stop.type.js';
 @Resolver(() => BusStop)
 export class BusStopResolver {
   @Query(() => BusStopConnection, { description: 'Bus stops, filtered and paged.' })
-  busStops(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
-    return listLayer(ctx, 'bus-stops', args);
+  busStops(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return listLayer(ctx, 'bus-stops', args, info);
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the stop stands in.' })
-  community(@Root() stop: BusStop, @Ctx() ctx: AtlasContext) {
-    return stop.communityCode ? loadByCode(ctx, 'communities', stop.communityCode) : null;
+  community(@Root() stop: BusStop, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return stop.communityCode ? loadByCode(ctx, 'communities', stop.communityCode, info) : null;
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })

@@ -1,5 +1,6 @@
 // Cameras: list (positions only for roles that may see them), range defaults, links.
-import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import { requireCameraPositions } from '../../auth/policy.js';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
@@ -11,9 +12,9 @@ import { Camera, CameraConnection } from './camera.type.js';
 @Resolver(() => Camera)
 export class CameraResolver {
   @Query(() => CameraConnection, { description: 'Cameras, filtered and paged.' })
-  cameras(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
+  cameras(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
     requireCameraPositions(ctx.viewer);
-    return listLayer(ctx, 'cameras', args);
+    return listLayer(ctx, 'cameras', args, info);
   }
 
   @FieldResolver(() => Float, { description: 'Range in metres (the configured default where the record has none).' })
@@ -22,8 +23,8 @@ export class CameraResolver {
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the camera stands in.' })
-  community(@Root() camera: Camera, @Ctx() ctx: AtlasContext) {
-    return camera.communityCode ? loadByCode(ctx, 'communities', camera.communityCode) : null;
+  community(@Root() camera: Camera, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return camera.communityCode ? loadByCode(ctx, 'communities', camera.communityCode, info) : null;
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })

@@ -1,5 +1,6 @@
 // Communities: list, one by code, and the links to grids, stops, cameras, renovation sites and district.
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../context.js';
 import { LayerListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
@@ -15,43 +16,48 @@ import { Community, CommunityConnection } from './community.type.js';
 @Resolver(() => Community)
 export class CommunityResolver {
   @Query(() => CommunityConnection, { description: 'Communities, filtered and paged.' })
-  communities(@Args(() => LayerListArgs) args: LayerListArgs, @Ctx() ctx: AtlasContext) {
-    return listLayer(ctx, 'communities', args);
+  communities(@Args(() => LayerListArgs) args: LayerListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return listLayer(ctx, 'communities', args, info);
   }
 
   @Query(() => Community, { nullable: true, description: 'One community by code; null when there is none (or it is not yours to read).' })
-  community(@Arg('code', () => String) code: string, @Ctx() ctx: AtlasContext) {
-    return loadByCode(ctx, 'communities', code);
+  community(@Arg('code', () => String) code: string, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return loadByCode(ctx, 'communities', code, info);
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
   boundary(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
-    return loadGeometry(ctx, 'communities', community.code, simplifyMeters);
+    return loadGeometry(ctx, 'communities', community.code, simplifyMeters, community, 'boundary');
   }
 
   @FieldResolver(() => District, { nullable: true, description: 'The district that contains the community.' })
-  district(@Root() community: Community, @Ctx() ctx: AtlasContext) {
-    return community.districtCode ? loadByCode(ctx, 'districts', community.districtCode) : null;
+  district(@Root() community: Community, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return community.districtCode ? loadByCode(ctx, 'districts', community.districtCode, info) : null;
   }
 
   @FieldResolver(() => [GridCell], { description: 'The management grid cells (网格) of the community.' })
-  gridCells(@Root() community: Community, @Ctx() ctx: AtlasContext) {
-    return loadLinked(ctx, 'grid-cells', 'community_code', community.code);
+  gridCells(@Root() community: Community, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return loadLinked(ctx, 'grid-cells', 'community_code', community.code, info);
   }
 
   @FieldResolver(() => [BusStop], { description: 'Bus stops within a distance of the community (0 = inside it), in metres.' })
-  busStops(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('withinMeters', () => Float, { defaultValue: 500 }) withinMeters: number) {
-    return loadWithinCommunity(ctx, 'bus-stops', community.code, withinMeters);
+  busStops(
+    @Root() community: Community,
+    @Ctx() ctx: AtlasContext,
+    @Arg('withinMeters', () => Float, { defaultValue: 500 }) withinMeters: number,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loadWithinCommunity(ctx, 'bus-stops', community.code, withinMeters, info);
   }
 
   @FieldResolver(() => [Camera], { description: 'Cameras standing inside the community.' })
-  cameras(@Root() community: Community, @Ctx() ctx: AtlasContext) {
-    return loadLinked(ctx, 'cameras', 'community_code', community.code);
+  cameras(@Root() community: Community, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return loadLinked(ctx, 'cameras', 'community_code', community.code, info);
   }
 
   @FieldResolver(() => [RenovationSite], { description: 'Old-compound renovation sites in the community.' })
-  renovationSites(@Root() community: Community, @Ctx() ctx: AtlasContext) {
-    return loadLinked(ctx, 'renovation-sites', 'community_code', community.code);
+  renovationSites(@Root() community: Community, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return loadLinked(ctx, 'renovation-sites', 'community_code', community.code, info);
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })

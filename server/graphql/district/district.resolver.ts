@@ -1,5 +1,6 @@
 // Districts: the list, and each district's boundary and communities.
-import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../context.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadGeometry, loadLinked } from '../layer.service.js';
@@ -10,18 +11,18 @@ import { District } from './district.type.js';
 @Resolver(() => District)
 export class DistrictResolver {
   @Query(() => [District], { description: 'Every district the caller may read, by code.' })
-  async districts(@Ctx() ctx: AtlasContext): Promise<District[]> {
-    return (await listLayer(ctx, 'districts', { first: 5000 })).nodes as unknown as District[];
+  async districts(@Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<District[]> {
+    return (await listLayer(ctx, 'districts', { first: 5000 }, info)).nodes as unknown as District[];
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
-  boundary(@Root() district: District, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number): Promise<string> {
-    return loadGeometry(ctx, 'districts', district.code, simplifyMeters);
+  boundary(@Root() district: District, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number): Promise<string> | string {
+    return loadGeometry(ctx, 'districts', district.code, simplifyMeters, district, 'boundary');
   }
 
   @FieldResolver(() => [Community], { description: 'The communities of the district.' })
-  async communities(@Root() district: District, @Ctx() ctx: AtlasContext): Promise<Community[]> {
-    return (await loadLinked(ctx, 'communities', 'district_code', district.code)) as unknown as Community[];
+  async communities(@Root() district: District, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<Community[]> {
+    return (await loadLinked(ctx, 'communities', 'district_code', district.code, info)) as unknown as Community[];
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })

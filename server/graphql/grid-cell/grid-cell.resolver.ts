@@ -1,5 +1,6 @@
 // Grid cells: list, boundary, and the community each belongs to.
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
@@ -11,18 +12,18 @@ import { GridCell, GridCellConnection } from './grid-cell.type.js';
 @Resolver(() => GridCell)
 export class GridCellResolver {
   @Query(() => GridCellConnection, { description: 'Grid cells, filtered and paged.' })
-  gridCells(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
-    return listLayer(ctx, 'grid-cells', args);
+  gridCells(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return listLayer(ctx, 'grid-cells', args, info);
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
   boundary(@Root() cell: GridCell, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
-    return loadGeometry(ctx, 'grid-cells', cell.code, simplifyMeters);
+    return loadGeometry(ctx, 'grid-cells', cell.code, simplifyMeters, cell, 'boundary');
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the grid cell belongs to.' })
-  community(@Root() cell: GridCell, @Ctx() ctx: AtlasContext) {
-    return cell.communityCode ? loadByCode(ctx, 'communities', cell.communityCode) : null;
+  community(@Root() cell: GridCell, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return cell.communityCode ? loadByCode(ctx, 'communities', cell.communityCode, info) : null;
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })

@@ -1,5 +1,6 @@
 // Renovation sites: list, checklist, geometry and links.
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { RENOVATION_CHECKLIST } from '../../layers.js';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
@@ -12,8 +13,8 @@ import { ChecklistItem, RenovationSite, RenovationSiteConnection } from './renov
 @Resolver(() => RenovationSite)
 export class RenovationSiteResolver {
   @Query(() => RenovationSiteConnection, { description: 'Renovation sites, filtered and paged.' })
-  renovationSites(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext) {
-    return listLayer(ctx, 'renovation-sites', args);
+  renovationSites(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return listLayer(ctx, 'renovation-sites', args, info);
   }
 
   @FieldResolver(() => [ChecklistItem], { description: 'The 11 items of the renovation standard, in order, with whether each is done.' })
@@ -28,12 +29,12 @@ export class RenovationSiteResolver {
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The site\'s polygon or point as GeoJSON, optionally simplified by a tolerance in metres.' })
   geometry(@Root() site: RenovationSite, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
-    return loadGeometry(ctx, 'renovation-sites', site.code, simplifyMeters);
+    return loadGeometry(ctx, 'renovation-sites', site.code, simplifyMeters, site, 'geometry');
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the site lies in.' })
-  community(@Root() site: RenovationSite, @Ctx() ctx: AtlasContext) {
-    return site.communityCode ? loadByCode(ctx, 'communities', site.communityCode) : null;
+  community(@Root() site: RenovationSite, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+    return site.communityCode ? loadByCode(ctx, 'communities', site.communityCode, info) : null;
   }
 
   @FieldResolver(() => Provenance, { description: 'Where the record came from.' })
