@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
+import { analysisConcurrency, areaCoverageQuery, batchesOf } from '../server/analysis/coverage.service.js';
+import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { featureCollection, pointsCsv, polygon, square } from './coverage.fixtures.js';
 
 const HALF_DISC_M2 = (Math.PI * 500 * 500) / 2;
@@ -44,5 +46,37 @@ describe.each(STORE_KINDS)('grid cells measured through their community on the $
     // Asking for the cells brought the community's coverage into the cache first.
     const { rows } = await db.query(`SELECT area_code FROM coverage_cache WHERE area_layer = 'communities' AND model = 'bus_stops_radius'`);
     expect(rows.map((r) => r.area_code)).toEqual(['C']);
+  });
+
+  it("gives the same gaps with the parent's gaps clipped to the cell's box and unclipped", async () => {
+    const request = coverageRequest('bus-stops', 500);
+    const answers: Record<string, number>[] = [];
+    for (const clip of ['atlas_clip_to_box', 'atlas_no_clip'] as const) {
+      await db.query(`DELETE FROM coverage_cache WHERE area_layer = 'grid-cells'`);
+      const query = areaCoverageQuery('grid-cells', ['G-IN', 'G-OUT'], request, clip);
+      const { rows } = await db.query<{ code: string; covered_m2: number }>(query.text, query.values);
+      answers.push(Object.fromEntries(rows.map((r) => [r.code, r.covered_m2])));
+    }
+    expect(Object.keys(answers[0]).sort()).toEqual(['G-IN', 'G-OUT']);
+    for (const code of ['G-IN', 'G-OUT']) expect(answers[0][code]).toBeCloseTo(answers[1][code], 3);
+    expect(Math.abs(answers[0]['G-IN'] / HALF_DISC_M2 - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('coverage batches', () => {
+  it('keeps a few dozen areas in one statement and splits a city over every connection', () => {
+    const codes = (n: number) => Array.from({ length: n }, (_, i) => `A${i}`);
+    expect(batchesOf(codes(12), 2)).toHaveLength(1);
+    const city = batchesOf(codes(14_235), 2);
+    expect(city.flat()).toEqual(codes(14_235));
+    expect(Math.max(...city.map((b) => b.length))).toBe(250);
+    expect(batchesOf(codes(1998), 2).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('runs one statement at a time on the embedded store, and as configured on a server', () => {
+    expect(analysisConcurrency('embedded', { ATLAS_ANALYSIS_CONNECTIONS: '4' })).toBe(1);
+    expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '3' })).toBe(3);
+    expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '99' })).toBe(8);
+    expect(analysisConcurrency('server', {})).toBeGreaterThanOrEqual(1);
   });
 });

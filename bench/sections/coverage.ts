@@ -41,21 +41,31 @@ async function viaGraphql(hub: BenchHub, kind: Kind, pageSize: number): Promise<
   return areas;
 }
 
-/** The analysis module's own SQL (server/analysis/coverage.sql), straight through pg: every area of each level in one statement. */
-async function viaSql(pool: pg.Pool, kind: Kind): Promise<number> {
+/**
+ * The analysis module's own SQL (server/analysis/coverage.sql), straight through pg: the service's statements, in the
+ * same batches, run side by side on as many connections as the service uses, levels in order so grid cells find their
+ * communities'.
+ */
+async function viaSql(pool: pg.Pool, kind: Kind, concurrency: number): Promise<number> {
   const analysis = await import('../../server/analysis/catchment-models.js');
   const { areaTable } = await import('../../server/analysis/area-levels.js');
-  const { areaCoverageQuery } = await import('../../server/analysis/coverage.service.js');
+  const { areaCoverageQuery, batchesOf } = await import('../../server/analysis/coverage.service.js');
   // The same reach the in-process hub uses: 500 m for stops, the configured default range for cameras without one.
   const request = analysis.coverageRequest(kind.kind, kind.kind === 'bus-stops' ? 500 : readConfig({}).defaultCameraRangeM);
   let areas = 0;
   for (const level of LEVELS) {
     const table = areaTable(level.level);
     const codes = (await pool.query<{ code: string }>(`SELECT code FROM ${table} ORDER BY code`)).rows.map((r) => r.code);
-    // The service's own statement (server/analysis/coverage.service.ts), levels in order so grid cells find their communities'.
-    const query = areaCoverageQuery(level.level, codes, request);
-    const { rows } = await pool.query(query.text, query.values);
-    areas += rows.length;
+    const batches = batchesOf(codes, concurrency);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, batches.length) }, async () => {
+        while (next < batches.length) {
+          const query = areaCoverageQuery(level.level, batches[next++], request);
+          areas += (await pool.query(query.text, query.values)).rowCount ?? 0;
+        }
+      }),
+    );
   }
   return areas;
 }
@@ -70,7 +80,9 @@ interface Samples {
 }
 
 async function measureStore(ctx: BenchContext, store: SeededStore, hub: BenchHub, kind: Kind, coldRuns: number) {
-  const pool = store.url ? new pg.Pool({ connectionString: store.url, max: 2 }) : store.db.pool;
+  const { analysisConcurrency } = await import('../../server/analysis/coverage.service.js');
+  const concurrency = analysisConcurrency(store.db.kind);
+  const pool = store.url ? new pg.Pool({ connectionString: store.url, max: concurrency + 1 }) : store.db.pool;
   try {
     const pageSize = Math.min(
       ...(await Promise.all(LEVELS.map((level) => largestPage(hub, { name: level.query, user: '', query: listQuery(level, kind), variables: {}, missing: [] })))),
@@ -86,15 +98,15 @@ async function measureStore(ctx: BenchContext, store: SeededStore, hub: BenchHub
       for (const who of order) {
         if (who === 'sql' && !withSqlBaseline) continue;
         await clearCache(pool, kind);
-        const cold = await timeMs(() => (who === 'sql' ? viaSql(pool, kind) : viaGraphql(hub, kind, pageSize)));
+        const cold = await timeMs(() => (who === 'sql' ? viaSql(pool, kind, concurrency) : viaGraphql(hub, kind, pageSize)));
         (who === 'sql' ? sql : graphql).cold.push(cold.ms);
       }
     }
     for (let i = 0; i < Math.min(ctx.runs, ctx.scale === 'demo' ? ctx.runs : 3); i++) {
-      sql.warm.push((await timeMs(() => viaSql(pool, kind))).ms);
+      sql.warm.push((await timeMs(() => viaSql(pool, kind, concurrency))).ms);
       graphql.warm.push((await timeMs(() => viaGraphql(hub, kind, pageSize))).ms);
     }
-    return { graphql, sql, pageSize };
+    return { graphql, sql, pageSize, concurrency };
   } finally {
     if (pool !== store.db.pool) await pool.end();
   }
@@ -125,7 +137,7 @@ export const coverage: Section = {
         const areas = `${store.counts.communities} communities + ${store.counts.grid_cells} grid cells`;
         figures.push(
           compared(SECTION, `${kind.label}, cold (${label})`, 'ms', measureOf('GraphQL', measured.graphql.cold), measured.sql.cold.length ? measureOf('its SQL through pg', measured.sql.cold) : undefined, {
-            note: `${areas}; empty cache; GraphQL in pages of ${measured.pageSize}`,
+            note: `${areas}; empty cache; GraphQL in pages of ${measured.pageSize}; ${measured.concurrency} statement(s) side by side, the SQL too`,
           }),
           compared(SECTION, `${kind.label}, warm (${label})`, 'ms', measureOf('GraphQL', measured.graphql.warm), measureOf('its SQL through pg', measured.sql.warm), {
             note: `${areas}; cached`,

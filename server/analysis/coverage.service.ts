@@ -1,4 +1,5 @@
 // Coverage of areas by bus stops or cameras: batched per request, served from the versioned cache, aggregated upward.
+import os from 'node:os';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
@@ -52,8 +53,23 @@ export function resultOf(areaM2: number, coveredM2: number, nearestM: number | n
 /** Areas computed per statement: a cold city (thousands of grid cells) stays well inside the statement timeout. */
 const AREAS_PER_STATEMENT = 250;
 
+/**
+ * Statements run side by side for one cold computation: a real PostgreSQL runs each on its own backend, so a cold city
+ * uses every core (ATLAS_ANALYSIS_CONNECTIONS, default the machine's cores, at most 8); the embedded store has one
+ * connection and runs them in turn.
+ */
+export function analysisConcurrency(kind: 'server' | 'embedded', env: NodeJS.ProcessEnv = process.env): number {
+  if (kind === 'embedded') return 1;
+  const configured = Number(env.ATLAS_ANALYSIS_CONNECTIONS);
+  if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, 8);
+  return Math.max(1, Math.min(os.availableParallelism(), 8));
+}
+
+/** How the parent's gaps are cut before a grid cell is intersected with them (db/migrations/050_coverage_unions.sql). */
+export type ParentClip = 'atlas_clip_to_box' | 'atlas_no_clip';
+
 /** The SQL and values that compute (or read from the cache) the coverage of `codes`, areas of one level. */
-export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest): { text: string; values: unknown[] } {
+export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest, clip: ParentClip = 'atlas_clip_to_box'): { text: string; values: unknown[] } {
   const parent = PARENT_LEVEL[level];
   const text = fillIdentifiers(sql.areaCoverage, {
     areas: areaTable(level),
@@ -62,30 +78,65 @@ export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], re
     parent_link: parent ? parent.link : 'code',
     cover: request.model.coverFunction,
     nearest: request.model.nearestFunction,
+    clip,
   });
   return { text, values: [codes, request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request), parent?.level ?? null] };
 }
 
+/** Areas per statement at least: a request for a few dozen areas stays one statement. */
+const MIN_AREAS_PER_STATEMENT = 50;
+
+/** Splits codes into batches of 50 to 250, into enough batches that every connection gets several (for balance). */
+export function batchesOf(codes: readonly string[], concurrency: number): string[][] {
+  const size = Math.max(MIN_AREAS_PER_STATEMENT, Math.min(AREAS_PER_STATEMENT, Math.ceil(codes.length / (concurrency * 4))));
+  const batches: string[][] = [];
+  for (let start = 0; start < codes.length; start += size) batches.push(codes.slice(start, start + size));
+  return batches;
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time, in order of the items. */
+async function inTurns<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** One batch's statement; a batch of grid cells whose clipped parent gaps GEOS refuses (or loses) is done again unclipped. */
+async function coverageBatch(ctx: AtlasContext, level: AreaLevel, codes: string[], request: CoverageRequest): Promise<CoverageRow[]> {
+  const query = areaCoverageQuery(level, codes, request);
+  if (!PARENT_LEVEL[level]) return (await ctx.db.query<CoverageRow>(query.text, query.values)).rows;
+  try {
+    const { rows } = await ctx.db.query<CoverageRow>(query.text, query.values);
+    if (rows.length === codes.length) return rows;
+  } catch (error) {
+    if (!/GEOS|Topology|geometry|invalid/i.test((error as Error).message)) throw error;
+    console.warn(`[coverage] ${level}: clipped parent gaps refused (${(error as Error).message}); computing ${codes.length} areas unclipped`);
+  }
+  const plain = areaCoverageQuery(level, codes, request, 'atlas_no_clip');
+  return (await ctx.db.query<CoverageRow>(plain.text, plain.values)).rows;
+}
+
 /**
- * Coverage of many areas of one level, cache first: one SQL statement per 250 areas. Areas with a parent level
- * (grid cells) first bring their parents' coverage up to date, so that their own is an intersection with it.
+ * Coverage of many areas of one level, cache first, in batches run side by side (analysisConcurrency). Areas with a
+ * parent level (grid cells) first bring all their parents' coverage up to date, so that their own is an intersection
+ * with it.
  */
 export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
   const parent = PARENT_LEVEL[level];
-  const found = new Map<string, CoverageRow>();
-  for (let start = 0; start < codes.length; start += AREAS_PER_STATEMENT) {
-    const chunk = codes.slice(start, start + AREAS_PER_STATEMENT);
-    if (parent) {
-      const { rows } = await ctx.db.query<{ code: string }>(
-        `SELECT DISTINCT ${parent.link} AS code FROM ${areaTable(level)} WHERE code = ANY($1::text[]) AND ${parent.link} IS NOT NULL`,
-        [chunk],
-      );
-      if (rows.length > 0) await computeAreaCoverage(ctx, parent.level, rows.map((r) => r.code), request);
-    }
-    const query = areaCoverageQuery(level, chunk, request);
-    const { rows } = await ctx.db.query<CoverageRow>(query.text, query.values);
-    for (const row of rows) found.set(row.code, row);
+  const concurrency = analysisConcurrency(ctx.db.kind);
+  if (parent && codes.length > 0) {
+    const { rows } = await ctx.db.query<{ code: string }>(
+      `SELECT DISTINCT ${parent.link} AS code FROM ${areaTable(level)} WHERE code = ANY($1::text[]) AND ${parent.link} IS NOT NULL ORDER BY 1`,
+      [codes],
+    );
+    if (rows.length > 0) await computeAreaCoverage(ctx, parent.level, rows.map((r) => r.code), request);
   }
+  const found = new Map<string, CoverageRow>();
+  await inTurns(batchesOf(codes, concurrency), concurrency, async (batch) => {
+    for (const row of await coverageBatch(ctx, level, batch, request)) found.set(row.code, row);
+  });
   return found;
 }
 

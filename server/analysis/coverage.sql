@@ -32,7 +32,7 @@ computed AS (
   CROSS JOIN LATERAL (
     SELECT CASE
       WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, p.geom_m)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
-        THEN ST_Intersection(a.geom_m, pc.gaps_m)
+        THEN ST_Intersection(a.geom_m, {{clip}}(pc.gaps_m, a.geom_m))
       ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb)), a.geom_m)
     END AS gaps_m
   ) g
