@@ -1,7 +1,9 @@
-// How big each demo city is: `demo` (the default at first start), `city` (benchmarks), `tiny` (tests).
+// How big each demo city is: `demo` (the default at first start), `city` and `province` (benchmarks), `tiny` (tests).
+// `province` is ten times `city` in the same 13 districts: a province's counts at a megacity's density, for measuring
+// what one node holds (docs/SCALING.md).
 
-export type SeedScale = 'tiny' | 'demo' | 'city';
-export const SEED_SCALES: readonly SeedScale[] = ['tiny', 'demo', 'city'];
+export type SeedScale = 'tiny' | 'demo' | 'city' | 'province';
+export const SEED_SCALES: readonly SeedScale[] = ['tiny', 'demo', 'city', 'province'];
 
 export interface ScaleTargets {
   communities: number;
@@ -17,6 +19,7 @@ export const SCALE_TARGETS: Record<SeedScale, ScaleTargets> = {
   tiny: { communities: 60, cameras: 1_500, busStops: 1_000, renovationSites: 100, planShare: 0.125 },
   demo: { communities: 300, cameras: 12_000, busStops: 5_000, renovationSites: 796, planShare: 1 },
   city: { communities: 2_000, cameras: 100_000, busStops: 10_000, renovationSites: 3_000, planShare: 1 },
+  province: { communities: 20_000, cameras: 1_000_000, busStops: 100_000, renovationSites: 30_000, planShare: 1 },
 };
 
 export function parseScale(text: string | undefined): SeedScale {
