@@ -165,16 +165,18 @@ export class ReplicaSet {
   }
 
   /** Runs a read-only statement on a replica, or on the primary when none may serve it or the replica fails underneath. */
-  async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+  /** `name`: a prepared statement (see Database.query). */
+  async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<pg.QueryResult<Row>> {
+    const run = (pool: pg.Pool) => (name ? pool.query<Row>({ name, text, values }) : pool.query<Row>(text, values as unknown[]));
     const replica = this.pick();
-    if (!replica) return this.primary.query<Row>(text, values as unknown[]);
+    if (!replica) return run(this.primary);
     try {
-      return await replica.pool.query<Row>(text, values as unknown[]);
+      return await run(replica.pool);
     } catch (error) {
-      if ((error as { code?: string }).code === READ_ONLY_TRANSACTION) return this.primary.query<Row>(text, values as unknown[]);
+      if ((error as { code?: string }).code === READ_ONLY_TRANSACTION) return run(this.primary);
       if (!isConnectionError(error)) throw error;
       this.markDown(replica, (error as Error).message);
-      return this.primary.query<Row>(text, values as unknown[]);
+      return run(this.primary);
     }
   }
 
