@@ -90,10 +90,13 @@ const SEEDS = [1, 2, 3];
 /** The seeded city on the real PostGIS; with `reuse`, an already seeded database of this scale is kept as it is. */
 export async function openServerStore(baseUrl: string, scale: BenchScale, reuse: boolean, say: (m: string) => void): Promise<SeededStore> {
   const name = benchDatabaseName(scale);
+  // The generator's statements over a whole province (a Voronoi of 20,000 communities clipped to its zones) run for
+  // minutes; the hub's own 60 s limit is for requests, not for this.
+  const statementTimeoutMs = scale === 'province' ? 3_600_000 : undefined;
   const workDir = path.resolve('bench/.work', scale);
   if (reuse && fs.existsSync(workDir) && (await databaseExists(baseUrl, name))) {
     const url = databaseUrl(baseUrl, name);
-    const db = await Database.open({ url, maxConnections: 10 });
+    const db = await Database.open({ url, maxConnections: 10, statementTimeoutMs });
     const counts: Record<string, number> = { ...(await layerCounts(db)), ...(await databaseSize(db)) };
     if (counts.communities > 0 && counts.cameras > 0) {
       say(`  reusing ${name} (${counts.communities} communities, ${counts.cameras} cameras)`);
@@ -104,7 +107,7 @@ export async function openServerStore(baseUrl: string, scale: BenchScale, reuse:
   }
   for (const seedNumber of SEEDS) {
     const url = await recreateDatabase(baseUrl, name);
-    const db = await Database.open({ url, maxConnections: 10 });
+    const db = await Database.open({ url, maxConnections: 10, statementTimeoutMs });
     say(`  seeding ${name} on the real PostGIS with seed ${seedNumber}…`);
     try {
       const seedMs = await seed(db, scale, workDir, say, seedNumber);
