@@ -14,14 +14,15 @@ import { readImportFile } from './read-file.js';
 import { ImportRefusedError, type RowProblem } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
-import { replaceSql, SETTLE_METRIC_SRID_SQL, upsertSql } from './upsert.js';
+import { anchorColumn, replaceSql, upsertSql } from './upsert.js';
+import { positionsOf } from './coordinates.js';
 
 export type { ImportFormat } from './formats.js';
 export { detectFormat } from './formats.js';
 
 const sql = loadQueries(new URL('./stage.sql', import.meta.url), [
-  'createStage', 'stageChunk', 'invalidRows', 'repairPolygons', 'repairLines', 'repairPoints', 'emptyRows', 'dropRows',
-  'beginRun', 'finishRun', 'recordFailedRun', 'bumpVersions',
+  'createStage', 'stageChunk', 'invalidRows', 'repairPolygons', 'repairLines', 'remeasureRows', 'anchorRows',
+  'indexAnchors', 'indexPointAnchors', 'settleMetricSrid', 'metricSrid', 'emptyRows', 'dropRows', 'beginRun', 'finishRun', 'recordFailedRun', 'bumpVersions',
 ] as const);
 
 export type ImportPhase = 'read' | 'check' | 'stage' | 'write' | 'link';
@@ -97,21 +98,55 @@ interface RunFacts {
   warnings: string[];
 }
 
-async function stageRows(client: Queryable, rows: PreparedRow[], onProgress?: (p: ImportProgress) => void): Promise<void> {
+/** Rows per staging statement: points are small (about 150 bytes of JSON each), other shapes can be large. */
+const POINT_CHUNK_ROWS = 10_000;
+
+/** The lon/lat box of the rows (already in WGS84). */
+function extentOf(rows: PreparedRow[]): [number, number, number, number] {
+  let [xmin, ymin, xmax, ymax] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rows) {
+    for (const [x, y] of r.geometry.type === 'Point' ? [r.geometry.coordinates] : positionsOf(r.geometry)) {
+      if (x < xmin) xmin = x;
+      if (x > xmax) xmax = x;
+      if (y < ymin) ymin = y;
+      if (y > ymax) ymax = y;
+    }
+  }
+  return [xmin, ymin, xmax, ymax];
+}
+
+/**
+ * Fixes the store's metric CRS from the rows' extent when the store has none yet (the first import), and returns it:
+ * the rows are staged with their metric geometry.
+ */
+async function settleMetricSrid(client: Queryable, rows: PreparedRow[]): Promise<number> {
+  await client.query(sql.settleMetricSrid, extentOf(rows));
+  return Number((await client.query<{ srid: number }>(sql.metricSrid)).rows[0].srid);
+}
+
+async function stageRows(client: Queryable, rows: PreparedRow[], srid: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
   await client.query(sql.createStage);
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS).map((r) => ({ row: r.row, geometry: JSON.stringify(r.geometry), attrs: r.attrs }));
-    await client.query(sql.stageChunk, [JSON.stringify(chunk)]);
-    onProgress?.({ phase: 'stage', done: Math.min(rows.length, start + CHUNK_ROWS), total: rows.length });
+  const size = rows.every((r) => r.geometry.type === 'Point') ? POINT_CHUNK_ROWS : CHUNK_ROWS;
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size).map((r) =>
+      r.geometry.type === 'Point'
+        ? { row: r.row, lon: r.geometry.coordinates[0], lat: r.geometry.coordinates[1], attrs: r.attrs }
+        : { row: r.row, geometry: JSON.stringify(r.geometry), attrs: r.attrs },
+    );
+    await client.query(sql.stageChunk, [JSON.stringify(chunk), srid]);
+    onProgress?.({ phase: 'stage', done: Math.min(rows.length, start + size), total: rows.length });
   }
 }
 
 /** Repairs invalid geometries with ST_MakeValid; returns the repairs and the rows that could not be repaired. */
-async function repairStaged(client: Queryable, layer: Layer): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
+async function repairStaged(client: Queryable, layer: Layer, srid: number): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
+  // A point whose coordinates passed the row checks (finite, in range) is valid: only other shapes are checked here.
+  if (layer.geometry === 'point') return { repairs: [], unrepairable: [] };
   const invalid = (await client.query<{ row: number; reason: string }>(sql.invalidRows)).rows;
   if (invalid.length === 0) return { repairs: [], unrepairable: [] };
-  const repair = layer.geometry === 'line' ? sql.repairLines : layer.geometry === 'point' ? sql.repairPoints : sql.repairPolygons;
+  const repair = layer.geometry === 'line' ? sql.repairLines : sql.repairPolygons;
   await client.query(repair, [invalid.map((r) => r.row)]);
+  await client.query(sql.remeasureRows, [invalid.map((r) => r.row), srid]);
   const empty = new Set((await client.query<{ row: number }>(sql.emptyRows)).rows.map((r) => r.row));
   return {
     repairs: invalid.filter((r) => !empty.has(r.row)).map((r) => ({ row: r.row, field: 'geometry', message: `repaired with ST_MakeValid: ${r.reason}` })),
@@ -177,11 +212,14 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
   facts.warnings = whereabouts.warnings;
 
   const summary = await db.transaction(async (client) => {
+    // The statements below are planned once and run once: compiling them (JIT) costs more than it saves.
+    await client.query('SET LOCAL jit = off');
     const runId = Number((await client.query<{ id: string }>(sql.beginRun, [
       layer.name, facts.source, fileName, facts.sha256, read.format, crs.label, read.rows.length, facts.actor, read.encoding ?? null, JSON.stringify(facts.options),
     ])).rows[0].id);
-    await stageRows(client, prepared, options.onProgress);
-    const { repairs, unrepairable } = await repairStaged(client, layer);
+    const srid = await settleMetricSrid(client, prepared);
+    await stageRows(client, prepared, srid, options.onProgress);
+    const { repairs, unrepairable } = await repairStaged(client, layer, srid);
     if (unrepairable.length > 0) {
       if (!options.skipInvalid) throw new ImportRefusedError(fileName, unrepairable);
       await client.query(sql.dropRows, [unrepairable.map((p) => p.row)]);
@@ -189,7 +227,10 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       rejected.push(...unrepairable.map((p) => ({ row: p.row, problems: [p], source: byRow.get(p.row)! })));
     }
     options.onProgress?.({ phase: 'write', done: 0, total: prepared.length });
-    await client.query(SETTLE_METRIC_SRID_SQL);
+    if (layer.links.length > 0) {
+      if (anchorColumn(layer) === 'anchor') await client.query(sql.anchorRows);
+      await client.query(anchorColumn(layer) === 'anchor' ? sql.indexAnchors : sql.indexPointAnchors);
+    }
     const written = (await client.query(upsertSql(layer), [runId, facts.source])).rowCount ?? 0;
     const kept = prepared.filter((r) => !unrepairable.some((p) => p.row === r.row)).map((r) => r.attrs.code);
     const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;

@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/database.js';
 import { LAYERS, type Layer, type LayerName } from '../layers.js';
 
-type LinkColumn = 'district_code' | 'community_code' | 'grid_code';
+export type LinkColumn = 'district_code' | 'community_code' | 'grid_code';
 
 interface Link {
   child: LayerName;
@@ -10,20 +10,11 @@ interface Link {
   parent: LayerName;
 }
 
-const PARENT_OF: Record<LinkColumn, LayerName> = { district_code: 'districts', community_code: 'communities', grid_code: 'grid-cells' };
+export const PARENT_OF: Record<LinkColumn, LayerName> = { district_code: 'districts', community_code: 'communities', grid_code: 'grid-cells' };
 
 const LINKS: Link[] = (Object.values(LAYERS) as Layer[]).flatMap((layer) =>
   layer.links.map((column) => ({ child: layer.name, column, parent: PARENT_OF[column] })),
 );
-
-/**
- * The code of the parent that contains `anchorSql` (a metric point: the record's point on surface), for a link column.
- * Used inside the import's INSERT so each record is written once with its links (rewriting 100,000 freshly inserted
- * cameras in an UPDATE took 15 s on the server); the parent's GiST index on geom_m finds the one that contains it.
- */
-export function linkedParentSql(column: LinkColumn, anchorSql: string): string {
-  return `(SELECT p.code FROM ${LAYERS[PARENT_OF[column]].table} p WHERE ST_Intersects(p.geom_m, ${anchorSql}) ORDER BY p.code LIMIT 1)`;
-}
 
 function relinkChildrenSql(link: Link): string {
   const child = LAYERS[link.child].table;

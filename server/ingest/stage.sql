@@ -1,16 +1,25 @@
 -- name: createStage
+-- geom_m is computed as rows are staged (the store's metric SRID is settled first), so the INSERT brings it and the
+-- per-row trigger is skipped; anchor (a polygon's point on surface) is filled after repairs, for polygon layers only.
 CREATE TEMP TABLE import_rows (
   source_row integer PRIMARY KEY,
   geom       geometry NOT NULL,
+  geom_m     geometry NOT NULL,
+  anchor     geometry,
   attrs      jsonb NOT NULL
 ) ON COMMIT DROP;
 
 -- name: stageChunk
-INSERT INTO import_rows (source_row, geom, attrs)
-SELECT (f->>'row')::integer,
-       ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)),
-       f->'attrs'
-FROM jsonb_array_elements($1::jsonb) AS f;
+-- $1: [{row, lon, lat, attrs}] for points, [{row, geometry (GeoJSON text), attrs}] otherwise; $2: the metric SRID.
+INSERT INTO import_rows (source_row, geom, geom_m, attrs)
+SELECT source_row, geom, ST_Transform(geom, $2::integer), attrs
+FROM (
+  SELECT r."row" AS source_row, r.attrs,
+         CASE WHEN r.geometry IS NULL THEN ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
+              ELSE ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)) END AS geom
+  FROM jsonb_to_recordset($1::jsonb) AS r("row" integer, lon double precision, lat double precision, geometry text, attrs jsonb)
+  OFFSET 0
+) parsed;
 
 -- name: invalidRows
 SELECT source_row AS row, ST_IsValidReason(geom) AS reason
@@ -24,9 +33,26 @@ WHERE source_row = ANY($1::integer[]);
 UPDATE import_rows SET geom = ST_CollectionExtract(ST_MakeValid(geom), 2)
 WHERE source_row = ANY($1::integer[]);
 
--- name: repairPoints
-UPDATE import_rows SET geom = ST_CollectionExtract(ST_MakeValid(geom), 1)
-WHERE source_row = ANY($1::integer[]);
+-- name: remeasureRows
+UPDATE import_rows SET geom_m = ST_Transform(geom, $2::integer) WHERE source_row = ANY($1::integer[]) AND NOT ST_IsEmpty(geom);
+
+-- name: anchorRows
+UPDATE import_rows SET anchor = ST_PointOnSurface(geom_m);
+
+-- name: indexAnchors
+CREATE INDEX ON import_rows USING gist (anchor);
+
+-- name: indexPointAnchors
+CREATE INDEX ON import_rows USING gist (geom_m);
+
+-- name: settleMetricSrid
+-- The store's metric CRS, fixed from the file's extent ($1..$4, lon/lat) when the store has none yet (the first import).
+INSERT INTO atlas_settings (key, value)
+SELECT 'metric_srid', to_jsonb(atlas_metric_srid_for(ST_MakeEnvelope($1, $2, $3, $4, 4326)))
+ON CONFLICT (key) DO NOTHING;
+
+-- name: metricSrid
+SELECT atlas_metric_srid() AS srid;
 
 -- name: emptyRows
 SELECT source_row AS row FROM import_rows WHERE ST_IsEmpty(geom) ORDER BY source_row;
