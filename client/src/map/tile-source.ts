@@ -18,13 +18,18 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** Below these zooms the hub answers empty tiles (server/tiles/tile-layers.ts), so the map does not ask. */
+/**
+ * Below these zooms the map does not ask for a layer's tiles: the hub answers them empty (server/tiles/tile-layers.ts),
+ * or, for grid cells and bus stops, the city view (zoom 11) would draw 15,000 cells as a blur of dashed lines and
+ * 10,000 stops as specks, costing the first view most of its tile bytes and rendering time, where the communities'
+ * colours and the gaps already say what matters. Both show from zoom 12, where they can be told apart.
+ */
 export const TILE_MIN_ZOOM: Record<TileLayerName, number> = {
   districts: 0,
   communities: 8,
-  'grid-cells': 11,
+  'grid-cells': 12,
   cameras: 14,
-  'bus-stops': 11,
+  'bus-stops': 12,
   'renovation-sites': 11,
   roads: 10,
   'stop-catchments': 11,

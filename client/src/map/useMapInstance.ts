@@ -19,6 +19,9 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, init
       center: [view.lon, view.lat],
       zoom: view.zoom,
       maxZoom: 18,
+      // Labels appear at once instead of fading in over 300 ms: each fade is a run of extra frames, which software
+      // rendering (and a slow GPU) pays for before the map is idle.
+      fadeDuration: 0,
       attributionControl: false,
       // Reading pixels back (tests, print) needs the drawing buffer kept.
       canvasContextAttributes: { preserveDrawingBuffer: true },

@@ -22,11 +22,11 @@ export function LayerLegend({ layer, standard }: { layer: TileLayerName; standar
       { kind: 'fill', colour: PALETTE.noData, text: t('legend.noData') },
     ],
     'grid-cells': [
-      { kind: 'dashed', colour: PALETTE.grid, text: t('layer.grid-cells') },
+      { kind: 'dashed', colour: PALETTE.grid, text: `${t('layer.grid-cells')}${closeZoom}` },
       { kind: 'fill', colour: PALETTE.fail, text: t('noWorker') },
     ],
     cameras: [{ kind: 'dot', colour: PALETTE.camera, text: `${t('layer.cameras')}${closeZoom}` }],
-    'bus-stops': [{ kind: 'dot', colour: PALETTE.bus, text: t('layer.bus-stops') }],
+    'bus-stops': [{ kind: 'dot', colour: PALETTE.bus, text: `${t('layer.bus-stops')}${closeZoom}` }],
     'renovation-sites': [
       { kind: 'fill', colour: PALETTE.planned, text: t('status.planned') },
       { kind: 'fill', colour: PALETTE.inProgress, text: t('status.in_progress') },

@@ -1,4 +1,4 @@
-// Bus stop layers: blue dots with a white ring, names at close zoom.
+// Bus stop layers: blue dots with a white ring from zoom 12 (the city view shows their coverage, not 10,000 specks), names at close zoom.
 import type { CircleLayerSpecification, SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { LABEL_FONT } from '../base-style';
 import { inSlot } from '../map-layer';
@@ -12,6 +12,7 @@ export const BUS_STOP_CIRCLE = inSlot<CircleLayerSpecification>('bus-stops', {
   type: 'circle',
   source,
   'source-layer': 'bus-stops',
+  minzoom: 12,
   paint: {
     'circle-color': PALETTE.bus,
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 1.8, 13, 3.5, 16, 6],

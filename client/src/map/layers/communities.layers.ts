@@ -13,7 +13,7 @@ export const COMMUNITY_FILL = inSlot<FillLayerSpecification>('communities', {
   type: 'fill',
   source,
   'source-layer': 'communities',
-  paint: { 'fill-color': communityFillColour('bus'), 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.75, 15, 0.45] },
+  paint: { 'fill-antialias': false, 'fill-color': communityFillColour('bus'), 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.75, 15, 0.45] },
 });
 
 export const COMMUNITY_LINE = inSlot<LineLayerSpecification>('communities', {

@@ -10,7 +10,7 @@ export const CATCHMENT_FILL = inSlot<FillLayerSpecification>('stop-catchments', 
   type: 'fill',
   source: sourceId('stop-catchments'),
   'source-layer': 'stop-catchments',
-  paint: { 'fill-color': PALETTE.catchment, 'fill-opacity': 0.14 },
+  paint: { 'fill-antialias': false, 'fill-color': PALETTE.catchment, 'fill-opacity': 0.14 },
 });
 
 export const CATCHMENT_LINE = inSlot<LineLayerSpecification>('stop-catchments', {
@@ -35,7 +35,7 @@ export const GAP_HATCH = inSlot<FillLayerSpecification>('coverage-gaps', {
   type: 'fill',
   source: sourceId('coverage-gaps'),
   'source-layer': 'coverage-gaps',
-  paint: { 'fill-pattern': HATCH_IMAGE_ID },
+  paint: { 'fill-antialias': false, 'fill-pattern': HATCH_IMAGE_ID },
 });
 
 export const GAP_LINE = inSlot<LineLayerSpecification>('coverage-gaps', {

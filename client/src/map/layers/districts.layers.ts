@@ -12,7 +12,7 @@ export const DISTRICT_FILL = inSlot<FillLayerSpecification>('districts', {
   type: 'fill',
   source,
   'source-layer': 'districts',
-  paint: { 'fill-color': '#f6f3ec', 'fill-opacity': 1 },
+  paint: { 'fill-antialias': false, 'fill-color': '#f6f3ec', 'fill-opacity': 1 },
 });
 
 export const DISTRICT_LINE = inSlot<LineLayerSpecification>('district-lines', {

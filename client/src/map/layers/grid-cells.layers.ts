@@ -12,9 +12,9 @@ export const GRID_NO_WORKER_FILL = inSlot<FillLayerSpecification>('grid-cells', 
   type: 'fill',
   source,
   'source-layer': 'grid-cells',
-  minzoom: 11,
+  minzoom: 12,
   filter: ['==', ['get', GRID_PROPS.hasWorker], false],
-  paint: { 'fill-color': PALETTE.fail, 'fill-opacity': 0.35 },
+  paint: { 'fill-antialias': false, 'fill-color': PALETTE.fail, 'fill-opacity': 0.35 },
 });
 
 export const GRID_LINE = inSlot<LineLayerSpecification>('grid-cells', {
@@ -22,7 +22,7 @@ export const GRID_LINE = inSlot<LineLayerSpecification>('grid-cells', {
   type: 'line',
   source,
   'source-layer': 'grid-cells',
-  minzoom: 11,
+  minzoom: 12,
   paint: { 'line-color': PALETTE.grid, 'line-width': 0.7, 'line-dasharray': [3, 2], 'line-opacity': 0.7 },
 });
 

@@ -15,7 +15,7 @@ export const SELECTION_GAP_HATCH = inSlot<FillLayerSpecification>('selection', {
   type: 'fill',
   source: SELECTION_SOURCE,
   filter: ['==', ['get', 'role'], 'gap'],
-  paint: { 'fill-pattern': HATCH_IMAGE_ID },
+  paint: { 'fill-antialias': false, 'fill-pattern': HATCH_IMAGE_ID },
 });
 
 export const SELECTION_GAP_LINE = inSlot<LineLayerSpecification>('selection', {

@@ -23,7 +23,7 @@ export const RENOVATION_FILL = inSlot<FillLayerSpecification>('renovation-sites'
   source,
   'source-layer': 'renovation-sites',
   filter: ['==', ['geometry-type'], 'Polygon'],
-  paint: { 'fill-color': RENOVATION_STATUS_COLOUR, 'fill-opacity': 0.75 },
+  paint: { 'fill-antialias': false, 'fill-color': RENOVATION_STATUS_COLOUR, 'fill-opacity': 0.75 },
 });
 
 export const RENOVATION_LINE = inSlot<LineLayerSpecification>('renovation-sites', {
