@@ -3,7 +3,7 @@
 -- 1. A camera cover is the buffer by 0 of the sectors' collection instead of ST_Union of them: GEOS's buffer builds the
 --    union of overlapping polygons in one noding pass. Measured on the city (2 districts, 325 communities, backend CPU
 --    time): 1.8 s → 1.0–1.1 s for the whole statement; the covered area agrees to 1e-15 relative.
--- 2. A grid cell inside its community intersects only the part of the community's gaps within its own box
+-- 2. (051_coverage_clip.sql) A grid cell inside its community intersects only the part of the community's gaps within its own box
 --    (ST_ClipByBox2D, a linear clip with no noding) instead of the whole gaps polygon, which carries every camera's hole
 --    in the community (≈ 840 vertices per cell at city scale): all 14,235 city cells 1.7–1.8 s → 0.91–0.96 s. The clip may leave
 --    an invalid ring on the box edge; the intersection with the cell removes it, and should GEOS refuse it the plain
@@ -26,16 +26,4 @@ LANGUAGE sql STABLE AS $$
     FROM atlas_added_sites(added) a WHERE ST_DWithin(a.site, area, coalesce(a.range_m, reach_m))
   ) sectors
   WHERE ST_Intersects(shape, area)
-$$;
-
--- The part of `geom` within `area`'s box (1 m wider), and its stand-in that clips nothing: the coverage statement
--- names one of them, and takes the second for a batch where GEOS refuses the first's output.
-CREATE OR REPLACE FUNCTION atlas_clip_to_box(geom geometry, area geometry) RETURNS geometry
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ST_ClipByBox2D(geom, ST_Expand(box2d(area), 1))
-$$;
-
-CREATE OR REPLACE FUNCTION atlas_no_clip(geom geometry, area geometry) RETURNS geometry
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT geom
 $$;
