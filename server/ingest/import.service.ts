@@ -212,8 +212,10 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
   facts.warnings = whereabouts.warnings;
 
   const summary = await db.transaction(async (client) => {
-    // The statements below are planned once and run once: compiling them (JIT) costs more than it saves.
+    // The statements below are planned once and run once: compiling them (JIT) costs more than it saves (1.1 s of a
+    // 100,000-camera INSERT). The link joins group 100,000 rows: in memory, not in an external merge sort.
     await client.query('SET LOCAL jit = off');
+    await client.query(`SET LOCAL work_mem = '32MB'`);
     const runId = Number((await client.query<{ id: string }>(sql.beginRun, [
       layer.name, facts.source, fileName, facts.sha256, read.format, crs.label, read.rows.length, facts.actor, read.encoding ?? null, JSON.stringify(facts.options),
     ])).rows[0].id);

@@ -33,6 +33,54 @@ function detectDbfEncoding(dbf: Buffer): string {
   return isUtf8(dbf.subarray(headerLength)) ? 'utf-8' : 'gb18030';
 }
 
+type DbfValue = string | number | boolean | Date | null;
+
+/** The value converters of the `shapefile` package's DBF reader, so that records read here are the same values. */
+const DBF_TYPES: Record<string, (text: string) => DbfValue> = {
+  B: readDbfNumber,
+  C: (text) => text.trim() || null,
+  D: (text) => new Date(+text.substring(0, 4), Number(text.substring(4, 6)) - 1, +text.substring(6, 8)),
+  F: readDbfNumber,
+  L: (text) => (/^[nf]$/i.test(text) ? false : /^[yt]$/i.test(text) ? true : null),
+  M: readDbfNumber,
+  N: readDbfNumber,
+};
+
+function readDbfNumber(text: string): number | null {
+  const trimmed = text.trim();
+  const value = trimmed ? Number(trimmed) : NaN;
+  return Number.isNaN(value) ? null : value;
+}
+
+/**
+ * The DBF's records, read from the buffer in one pass: its header gives the fields (name, type, width) and the record
+ * length. The `shapefile` package decodes every field through a JavaScript TextDecoder polyfill, 60 µs a record (750 ms
+ * for 12,000 cameras); iconv-lite decodes the same bytes natively.
+ */
+function* readDbf(dbf: Buffer, encoding: string): Generator<Record<string, DbfValue>> {
+  if (dbf.length < 32) throw new Error('the .dbf is shorter than its header');
+  const headerLength = dbf.readUInt16LE(8);
+  const recordLength = dbf.readUInt16LE(10);
+  const fields: { name: string; type: string; length: number; convert: (text: string) => DbfValue }[] = [];
+  for (let n = 32; n < headerLength && dbf[n] !== 0x0d; n += 32) {
+    let end = n;
+    while (end < n + 11 && dbf[end] !== 0) end++;
+    const type = String.fromCharCode(dbf[n + 11]);
+    const convert = DBF_TYPES[type];
+    if (!convert) throw new Error(`the .dbf has a field of unknown type "${type}"`);
+    fields.push({ name: iconv.decode(dbf.subarray(n, end), encoding), type, length: dbf[n + 16], convert });
+  }
+  for (let start = headerLength; start + recordLength <= dbf.length && dbf[start] !== 0x1a; start += recordLength) {
+    const record: Record<string, DbfValue> = {};
+    let offset = start + 1; // the deletion flag
+    for (const field of fields) {
+      record[field.name] = field.convert(iconv.decode(dbf.subarray(offset, offset + field.length), encoding));
+      offset += field.length;
+    }
+    yield record;
+  }
+}
+
 function refuse(file: string, message: string, hint?: string): never {
   throw new ImportRefusedError(file, [{ row: 0, message }], hint ?? 'Zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together and import the zip; nothing was written.');
 }
@@ -58,13 +106,16 @@ export async function parseShapefile(bytes: Buffer, file: string, encodingOverri
 
   const rows: SourceRow[] = [];
   try {
-    // shapefile decodes DBF text with the text-encoding polyfill, which knows GB18030.
-    const source = await shapefile.open(shps[0].getData(), dbf ?? undefined, { encoding });
+    // Geometries from `shapefile`, attributes from the DBF reader above (iconv-lite knows GB18030).
+    if (!iconv.encodingExists(encoding)) throw new Error(`unknown text encoding "${encoding}"`);
+    const source = await shapefile.openShp(shps[0].getData());
+    const records = dbf ? readDbf(dbf, encoding) : undefined;
     for (let row = 1; ; row++) {
       const next = await source.read();
       if (next.done) break;
-      const properties = Object.fromEntries(Object.entries(next.value.properties ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
-      rows.push({ row, geometry: (next.value.geometry ?? null) as Geometry | null, properties });
+      const record = records?.next();
+      const properties = Object.fromEntries(Object.entries((record && !record.done ? record.value : undefined) ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
+      rows.push({ row, geometry: (next.value ?? null) as Geometry | null, properties });
     }
   } catch (error) {
     refuse(file, `the Shapefile ${path.basename(shps[0].entryName)} could not be read (${(error as Error).message}); it may be cut short or damaged`);
