@@ -21,6 +21,15 @@ export function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8 (decoded once, not checked then decoded again). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decodes `bytes`. An explicit `encoding` wins; valid UTF-8 is UTF-8; otherwise the detector's guess is used when it
  * names an encoding iconv-lite knows, and GB18030 (a superset of GBK and GB2312, what Excel saves in China) when not.
@@ -30,7 +39,8 @@ export function decodeText(bytes: Buffer, encoding?: string): DecodedText {
     if (!iconv.encodingExists(encoding)) throw badInput(`Unknown text encoding "${encoding}". Use utf-8, gbk or gb18030.`);
     return { text: stripBom(iconv.decode(bytes, encoding)), encoding: encoding.toLowerCase() };
   }
-  if (isUtf8(bytes)) return { text: stripBom(bytes.toString('utf8')), encoding: 'utf-8' };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return { text: stripBom(utf8), encoding: 'utf-8' };
   const guess = jschardet.detect(bytes.subarray(0, 256 * 1024));
   const guessed = guess.encoding?.toLowerCase();
   // Chinese files are what this hub receives: a Western single-byte guess on non-UTF-8 bytes is usually a wrong guess for GBK.

@@ -61,7 +61,9 @@ function geometryProblem(layer: Layer, source: SourceRow, crs: CrsConversion): s
  * the caller decides whether one refusal refuses the file.
  */
 export function prepareRows(layer: Layer, rows: SourceRow[], crs: CrsConversion, fieldMap: FieldMap | undefined): { prepared: PreparedRow[]; rejected: RejectedRow[] } {
-  const columns = resolveColumns(layer, [...new Set(rows.flatMap((r) => Object.keys(r.properties)))], fieldMap);
+  const names = new Set<string>();
+  for (const r of rows) for (const name of Object.keys(r.properties)) names.add(name);
+  const columns = resolveColumns(layer, [...names], fieldMap);
   const prepared: PreparedRow[] = [];
   const rejected: RejectedRow[] = [];
   const firstRowOfCode = new Map<string, number>();
