@@ -1,7 +1,7 @@
 // The client's entry: MapLibre's bundled worker (no CDN), the language provider, and the map page or the explorer.
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setWorkerUrl } from 'maplibre-gl';
+import { prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
@@ -12,6 +12,9 @@ setWorkerUrl(workerUrl);
 
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const onExplorer = window.location.pathname.replace(/\/+$/, '') === '/explorer';
+// Start MapLibre's tile worker now, so its script loads and compiles while React renders and the map creates its WebGL
+// context (hundreds of milliseconds in software WebGL), instead of after: the first tiles are asked for sooner.
+if (!onExplorer) prewarm();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
