@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import { AtlasError, fromDatabaseError } from './errors.js';
 import { createContext, type AtlasContext } from './graphql/context.js';
 import { atlasSchema } from './graphql/schema.js';
+import { stringifyResponse } from './graphql/geojson.scalar.js';
 import { tilesRouter } from './tiles/tiles.router.js';
 import { exportRouter } from './export/export.router.js';
 import { importRouter } from './ingest/import.router.js';
@@ -57,6 +58,8 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     parseOptions: { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // GeoJSON leaves PostGIS as text and goes into the response as text (geojson.scalar.ts), not parsed and printed again.
+    stringifyResult: stringifyResponse,
     // main.ts drains and closes the store on SIGTERM; Apollo's own handler would re-raise the signal before that.
     stopOnTerminationSignals: false,
     // One error path: known errors pass through as written; anything else is logged and replaced by a plain sentence.
@@ -84,13 +87,18 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   });
   // Every route after this knows its caller: a bad token is a 401 here, before any data is read.
   app.use(authenticate(resolveViewer));
-  app.use(
-    '/graphql',
+  // GraphQL in an app of its own, without ETags: express would hash every response body for one, and a POST (nearly
+  // every GraphQL request) never gets a 304 from it anyway.
+  const graphqlApp = express();
+  graphqlApp.set('etag', false);
+  graphqlApp.disable('x-powered-by');
+  graphqlApp.use(
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(db, config, viewerOf(req)),
     }),
   );
+  app.use('/graphql', graphqlApp);
   app.use('/tiles', tilesRouter(db, config, viewerOf));
   app.use('/api/export', exportRouter(db, config, viewerOf));
   // Uploads: CSRF-checked and admin-only before a byte of the body is read.

@@ -51,10 +51,59 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * GeoJSON text from PostGIS (`ST_AsGeoJSON`), kept as text on its way out: `stringifyResponse` splices it into the
+ * response as it is, instead of parsing every coordinate into a number only to print it again. Anything else that
+ * turns it into JSON (`JSON.stringify` outside `stringifyResponse`) gets the parsed geometry, so nothing breaks.
+ */
+export class RawGeoJSON {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return splicing ? splicing.add(this.text) : JSON.parse(this.text);
+  }
+}
+
+let splicing: { add(text: string): string } | null = null;
+let responses = 0;
+
+/**
+ * `JSON.stringify` of a GraphQL response with its GeoJSON texts spliced in unparsed (Apollo's `stringifyResult`).
+ * Each text first stands in as a string marker that no value of the response can contain: a NUL character (never in
+ * PostgreSQL text) followed by this response's own random key and the text's number.
+ */
+export function stringifyResponse(value: unknown): string {
+  const texts: string[] = [];
+  const key = `${(responses = (responses + 1) % 1e9)}.${Math.random().toString(36).slice(2)}`;
+  splicing = {
+    add(text) {
+      texts.push(text);
+      return `\u0000${key}:${texts.length - 1}`;
+    },
+  };
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } finally {
+    splicing = null;
+  }
+  if (texts.length === 0) return `${json}\n`;
+  const marker = `"\\u0000${key}:`;
+  let out = '';
+  let from = 0;
+  for (let at = json.indexOf(marker); at !== -1; at = json.indexOf(marker, from)) {
+    const end = json.indexOf('"', at + marker.length);
+    out += json.slice(from, at) + texts[Number(json.slice(at + marker.length, end))];
+    from = end + 1;
+  }
+  return `${out}${json.slice(from)}\n`;
+}
+
 export const GeoJSONScalar = new GraphQLScalarType({
   name: 'GeoJSON',
   description: 'A GeoJSON geometry (RFC 7946) in WGS84 longitude/latitude.',
-  serialize: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
+  // 'null' text (no such record) stays null, which graphql-js reports for a non-null field, as before.
+  serialize: (value) => (typeof value === 'string' ? (value === 'null' ? null : new RawGeoJSON(value)) : value),
   parseValue: parseGeometry,
   parseLiteral: (node) => parseGeometry(literalToValue(node)),
 });
