@@ -50,6 +50,11 @@ function cameras(): Cam[] {
   return list;
 }
 
+const EXTRA: Cam[] = [
+  { code: 'KX1', lon: 123.42, lat: 41.8, direction: 180, fov: 90, range: 25 },
+  { code: 'KX2', lon: 123.435, lat: 41.815, direction: 0, fov: 360, range: 60 },
+];
+
 const csv = (list: Cam[]) =>
   ['code,name,direction_deg,fov_deg,range_m,lon,lat', ...list.map((c) => [c.code, c.code, c.direction ?? '', c.fov ?? '', c.range ?? '', c.lon, c.lat].join(','))].join('\n');
 
@@ -63,12 +68,15 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
     await importFile(db, { layer: 'grid-cells', fileName: 'grid-cells.geojson', content: GRID_CELLS });
     const summary = await importFile(db, { layer: 'cameras', fileName: 'cameras.csv', content: csv(list) });
     expect(summary.rowsWritten).toBe(list.length);
+    // Two more cameras: fewer rows than parents in their extent, so each is linked by probing the parents' index.
+    const extra = await importFile(db, { layer: 'cameras', fileName: 'extra.csv', content: csv(EXTRA) });
+    expect(extra.rowsWritten).toBe(2);
   }, 180_000);
   afterAll(async () => db?.dispose());
 
   it('stores the metric geometry the trigger would have computed, to the bit', async () => {
     const { rows } = await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid())))::int AS same FROM cameras`);
-    expect(rows[0]).toEqual({ n: list.length, same: list.length });
+    expect(rows[0]).toEqual({ n: list.length + EXTRA.length, same: list.length + EXTRA.length });
   });
 
   it('stores each view sector within a micrometre of atlas_coverage_sector, and none without a range', async () => {
@@ -80,7 +88,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
       FROM cameras`);
     const withoutRange = list.filter((c) => c.range === null).length;
     expect(withoutRange).toBeGreaterThan(10);
-    expect(rows[0]).toEqual({ n: list.length, without_range: withoutRange, same: list.length - withoutRange });
+    expect(rows[0]).toEqual({ n: list.length + EXTRA.length, without_range: withoutRange, same: list.length + EXTRA.length - withoutRange });
   });
 
   it('links each camera to the parent a plain scan finds (the smallest code where parents overlap)', async () => {
@@ -90,7 +98,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
              (SELECT min(p.code) FROM grid_cells p WHERE ST_Covers(p.geom_m, k.geom_m)) AS g,
              (SELECT min(p.code) FROM districts p WHERE ST_Covers(p.geom_m, k.geom_m)) AS d
       FROM cameras k ORDER BY k.code`);
-    expect(rows).toHaveLength(list.length);
+    expect(rows).toHaveLength(list.length + EXTRA.length);
     for (const row of rows) expect([row.code, row.community_code, row.grid_code, row.district_code]).toEqual([row.code, row.c, row.g, row.d]);
     // Independently of PostGIS, for the cameras well inside or outside (Turf in lon/lat; the edge case is KEDGE).
     const polygons = (text: string) => (JSON.parse(text).features as Feature<Polygon, { code: string }>[]);
@@ -110,6 +118,8 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
     }
     expect(checked).toBeGreaterThan(350);
     expect(byCode.get('KEDGE')).toMatchObject({ community_code: 'C1', grid_code: 'G2' });
+    expect(byCode.get('KX1')).toMatchObject({ community_code: 'C1', grid_code: 'G2' });
+    expect(byCode.get('KX2')).toMatchObject({ community_code: 'C2', grid_code: 'G4', district_code: 'D1' });
     expect(new Set(rows.map((r) => r.community_code))).toEqual(new Set(['C1', 'C2', null]));
   });
 
@@ -125,6 +135,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
     const moved = list.map((c) => (c.code === 'K000' ? { ...c, direction: 10, fov: 50, range: 77, lon: 123.415, lat: 41.805 } : c));
     const summary = await importFile(db, { layer: 'cameras', fileName: 'cameras.csv', content: csv(moved) });
     expect(summary).toMatchObject({ rowsWritten: 1, rowsUnchanged: list.length - 1 });
+    expect((await db.query(`SELECT count(*)::int AS n FROM cameras WHERE code IN ('KX1', 'KX2')`)).rows[0].n).toBe(2);
     expect((await db.query(check, ['K000'])).rows[0]).toEqual({ metric: true, view: true });
     expect((await db.query(`SELECT community_code, grid_code, district_code FROM cameras WHERE code = 'K000'`)).rows[0]).toEqual({ community_code: 'C1', grid_code: 'G2', district_code: 'D1' });
   });

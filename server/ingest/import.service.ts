@@ -14,7 +14,7 @@ import { readImportFile } from './read-file.js';
 import { ImportRefusedError, type RowProblem } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
-import { anchorColumn, replaceSql, upsertSql } from './upsert.js';
+import { anchorColumn, linkPlans, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { positionsOf } from './coordinates.js';
 
 export type { ImportFormat } from './formats.js';
@@ -127,15 +127,20 @@ async function settleMetricSrid(client: Queryable, rows: PreparedRow[]): Promise
 async function stageRows(client: Queryable, rows: PreparedRow[], srid: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
   await client.query(sql.createStage);
   const size = rows.every((r) => r.geometry.type === 'Point') ? POINT_CHUNK_ROWS : CHUNK_ROWS;
+  // The next chunk's JSON is built while the store parses the previous one (one statement in flight at a time).
+  let previous: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < rows.length; start += size) {
     const chunk = rows.slice(start, start + size).map((r) =>
       r.geometry.type === 'Point'
         ? { row: r.row, lon: r.geometry.coordinates[0], lat: r.geometry.coordinates[1], attrs: r.attrs }
         : { row: r.row, geometry: JSON.stringify(r.geometry), attrs: r.attrs },
     );
-    await client.query(sql.stageChunk, [JSON.stringify(chunk), srid]);
-    onProgress?.({ phase: 'stage', done: Math.min(rows.length, start + size), total: rows.length });
+    const payload = JSON.stringify(chunk);
+    await previous;
+    const done = Math.min(rows.length, start + size);
+    previous = client.query(sql.stageChunk, [payload, srid]).then(() => onProgress?.({ phase: 'stage', done, total: rows.length }));
   }
+  await previous;
 }
 
 /** Repairs invalid geometries with ST_MakeValid; returns the repairs and the rows that could not be repaired. */
@@ -229,11 +234,14 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       rejected.push(...unrepairable.map((p) => ({ row: p.row, problems: [p], source: byRow.get(p.row)! })));
     }
     options.onProgress?.({ phase: 'write', done: 0, total: prepared.length });
+    let plans: ReturnType<typeof linkPlans> = {};
     if (layer.links.length > 0) {
       if (anchorColumn(layer) === 'anchor') await client.query(sql.anchorRows);
-      await client.query(anchorColumn(layer) === 'anchor' ? sql.indexAnchors : sql.indexPointAnchors);
+      plans = linkPlans(layer, prepared.length - unrepairable.length, (await client.query(parentsInExtentSql(layer))).rows[0]);
+      // The staged anchors' index serves the parents-outer links only.
+      if (Object.values(plans).includes('parents-outer')) await client.query(anchorColumn(layer) === 'anchor' ? sql.indexAnchors : sql.indexPointAnchors);
     }
-    const written = (await client.query(upsertSql(layer), [runId, facts.source])).rowCount ?? 0;
+    const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
     const kept = prepared.filter((r) => !unrepairable.some((p) => p.row === r.row)).map((r) => r.attrs.code);
     const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });

@@ -31,20 +31,40 @@ export function anchorColumn(layer: Layer): 'geom_m' | 'anchor' {
   return layer.geometry === 'point' ? 'geom_m' : 'anchor';
 }
 
+/** How a link is computed: which side of the join is probed through its GiST index. */
+export type LinkPlan = 'parents-outer' | 'rows-outer';
+
 /**
- * The code of the parent containing each staged record, for one link column: (source_row, code). The parents within
- * the staged rows' extent are the outer side and the staged anchors (GiST-indexed) the inner side, so each parent
- * polygon is tested against the records inside its box one after another, and PostGIS keeps it prepared between
- * calls; 100,000 records inside 15,000 grid cells cost 15,000 index scans instead of 100,000. Where parents overlap,
- * the smallest code wins (as `ORDER BY code LIMIT 1` did).
+ * The code of the parent containing each staged record, for one link column: (source_row, code); where parents
+ * overlap, the smallest code wins (as `ORDER BY code LIMIT 1` did). Two plans give the same rows:
+ * - parents-outer: the parents within the staged rows' extent are the outer side and the staged anchors (GiST-indexed)
+ *   the inner side, so each parent polygon is tested against the records inside its box one after another, and PostGIS
+ *   keeps it prepared between calls: 100,000 cameras inside 15,000 grid cells cost 15,000 index scans, not 100,000;
+ * - rows-outer: one probe of the parents' index per record, cheaper when there are fewer records than parents.
  */
-function linkSql(layer: Layer, column: LinkColumn): string {
+function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
   const anchor = anchorColumn(layer);
+  const parents = LAYERS[PARENT_OF[column]].table;
+  if (plan === 'rows-outer') {
+    return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom_m, s.${anchor})) AS code FROM import_rows s`;
+  }
   return `SELECT s.source_row, min(p.code) AS code
-    FROM ${LAYERS[PARENT_OF[column]].table} p
+    FROM ${parents} p
     CROSS JOIN LATERAL (SELECT s.source_row FROM import_rows s WHERE ST_Intersects(p.geom_m, s.${anchor}) OFFSET 0) s
     WHERE p.geom_m && (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) FROM import_rows)
     GROUP BY s.source_row`;
+}
+
+/** For each link column of the layer: how many parents lie within the staged rows' extent (one statement). */
+export function parentsInExtentSql(layer: Layer): string {
+  const anchor = anchorColumn(layer);
+  const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom_m && e.box)::integer AS ${column}`);
+  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM import_rows) e`;
+}
+
+/** Parents-outer when there are fewer parents to scan than records to probe with. */
+export function linkPlans(layer: Layer, rows: number, parentsInExtent: Partial<Record<LinkColumn, number>>): Partial<Record<LinkColumn, LinkPlan>> {
+  return Object.fromEntries(layer.links.map((column) => [column, (parentsInExtent[column] ?? 0) < rows ? 'parents-outer' : 'rows-outer']));
 }
 
 /**
@@ -66,14 +86,14 @@ const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_SetSRI
  * New rows bring their metric geometry (and a camera its view sector), so the per-row triggers skip them (040);
  * updated rows go through the update triggers as before.
  */
-export function upsertSql(layer: Layer): string {
+export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPlan>> = {}): string {
   const names = layer.attributes.map((a) => a.name);
   const typed = new Map(names.map((n) => [n, attributeExpression(layer, n)]));
   const values = new Map(names.map((n) => [n, `s.${n}`]));
   const ctes: string[] = [];
   const joins: string[] = [];
   for (const column of layer.links) {
-    ctes.push(`link_${column} AS (${linkSql(layer, column)})`);
+    ctes.push(`link_${column} AS (${linkSql(layer, column, plans[column] ?? 'parents-outer')})`);
     joins.push(`LEFT JOIN link_${column} ON link_${column}.source_row = s.source_row`);
     values.set(column, values.has(column) ? `coalesce(link_${column}.code, ${values.get(column)})` : `link_${column}.code`);
   }
