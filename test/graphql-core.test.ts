@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
+import { asRole, testViewerResolver } from './support/auth.js';
 
 // A 10 × 10 block of 200 m square communities near Shenyang (41.8°N), each with two grid cells and a stop at its centre.
 const ORIGIN = { lon: 123.40, lat: 41.80 };
@@ -41,7 +42,10 @@ describe.each(STORE_KINDS)('GraphQL core on the $name store', (kind) => {
     await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: communities });
     await importFile(db, { layer: 'grid-cells', fileName: 'cells.geojson', content: cells });
     await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', content: stops });
-    hub = await startHub(db);
+    // Two cameras in C00: one with a range of its own, one without (it reaches the configured default, 50 m).
+    const at = `${ORIGIN.lon + 50 * DEG_PER_M_LON},${ORIGIN.lat + 50 * DEG_PER_M_LAT}`;
+    await importFile(db, { layer: 'cameras', fileName: 'cameras.csv', content: `code,lon,lat,fov_deg,range_m\nK1,${at},90,80\nK2,${at},90,\n` });
+    hub = await startHub(db, testViewerResolver);
   }, 180_000);
   afterAll(async () => {
     await hub?.close();
@@ -86,6 +90,40 @@ describe.each(STORE_KINDS)('GraphQL core on the $name store', (kind) => {
     expect(result.data.communities.nodes[5].gridCells).toHaveLength(2);
     // page + count + geometry + grid cells + stops + communities of grid cells: 6, whatever the page size.
     expect(db.statementCount).toBeLessThanOrEqual(8);
+  });
+
+  it('reads a page with its boundaries and totalCount in one statement, only the fields asked for, the geometry as PostGIS gives it', async () => {
+    db.statementCount = 0;
+    const query = `{ communities(districtCode: "D1", first: 3) { totalCount nodes { code ...Sizes boundary(simplifyMeters: 1) whole: boundary } edges { cursor node { name } } pageInfo { endCursor hasNextPage } } }
+      fragment Sizes on Community { households areaM2 }`;
+    const result = await hub.gql(query);
+    expect(result.errors).toBeUndefined();
+    expect(db.statementCount).toBe(1);
+    const { totalCount, nodes, edges, pageInfo } = result.data.communities;
+    expect(totalCount).toBe(50);
+    expect(nodes.map((n: { code: string }) => n.code)).toEqual(['C00', 'C01', 'C02']);
+    expect(nodes[1].households).toBe(2001);
+    expect(Object.keys(nodes[0]).sort()).toEqual(['areaM2', 'boundary', 'code', 'households', 'whole']);
+    expect(edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['社区00', '社区01', '社区02']);
+    expect(edges[2].cursor).toBe(pageInfo.endCursor);
+    expect(pageInfo.hasNextPage).toBe(true);
+    const { rows } = await db.query<{ simplified: string; whole: string }>(
+      `SELECT ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(geom_m, 1), 4326), 7) AS simplified, ST_AsGeoJSON(geom, 7) AS whole FROM communities WHERE code = 'C01'`,
+    );
+    expect(nodes[1].boundary).toEqual(JSON.parse(rows[0].simplified));
+    expect(nodes[1].whole).toEqual(JSON.parse(rows[0].whole));
+    // Past the last record: an empty page still knows how many match.
+    const past = await hub.gql(`query($after: String) { communities(districtCode: "D1", first: 10, after: $after) { totalCount nodes { code } pageInfo { endCursor } } }`, {
+      after: Buffer.from('code:C49', 'utf8').toString('base64url'),
+    });
+    expect(past.data.communities).toEqual({ totalCount: 50, nodes: [], pageInfo: { endCursor: null } });
+  });
+
+  it('gives a camera without a range of its own the configured default, in lists and nested', async () => {
+    const result = await hub.gql(`{ cameras(first: 10) { nodes { code rangeM } } community(code: "C00") { cameras { code rangeM } } }`, undefined, asRole('analyst'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.cameras.nodes).toEqual([{ code: 'K1', rangeM: 80 }, { code: 'K2', rangeM: 50 }]);
+    expect(result.data.community.cameras).toEqual([{ code: 'K1', rangeM: 80 }, { code: 'K2', rangeM: 50 }]);
   });
 
   it('says what is wrong with a bad bbox, a bad GeoJSON argument and an unknown code', async () => {

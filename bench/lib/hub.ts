@@ -87,6 +87,9 @@ export async function startChildHub(options: ChildHubOptions): Promise<BenchHub>
   const entry = options.workers ? 'server/cluster.ts' : 'server/main.ts';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
+      // As deployed (and as PostGraphile runs beside it, GRAPHILE_ENV=production): graphql-js's development-mode
+      // checks (a realm check on every type test) are off in production.
+      NODE_ENV: 'production',
       ...process.env,
       PORT: String(port),
       ATLAS_DEMO: 'off',

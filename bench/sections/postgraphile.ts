@@ -29,7 +29,7 @@ const LISTS = [
 async function startPostGraphile(url: string, say: (m: string) => void) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/postgraphile/node22-shim.ts', 'bench/postgraphile/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), GRAPHILE_ENV: 'production' },
+    env: { NODE_ENV: 'production', ...process.env, DATABASE_URL: url, PORT: String(port), GRAPHILE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

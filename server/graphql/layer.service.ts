@@ -45,9 +45,14 @@ const NODE_PROTOTYPES: Partial<Record<LayerName, object>> = {
   'renovation-sites': RenovationSite.prototype,
 };
 
-function asNodes(layerName: LayerName, rows: Record<string, unknown>[]): Row[] {
+function asNodes(ctx: AtlasContext, layerName: LayerName, rows: Record<string, unknown>[]): Row[] {
   const prototype = NODE_PROTOTYPES[layerName];
   if (prototype) for (const row of rows) Object.setPrototypeOf(row, prototype);
+  // A camera without a range of its own reaches the configured default (Camera.rangeM), set here once per row
+  // rather than by a field resolver per row.
+  if (layerName === 'cameras') {
+    for (const row of rows) if ('rangeM' in row && row.rangeM == null) row.rangeM = ctx.config.defaultCameraRangeM;
+  }
   return rows as Row[];
 }
 
@@ -69,17 +74,20 @@ export async function listLayer(ctx: AtlasContext, layerName: LayerName, filters
     // The page carries the count; an empty page cannot, so then it is counted on its own.
     totalCount = rows.length > 0 ? (rows[0].__total as number) : (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0].n;
   }
-  const nodes = asNodes(layerName, rows.length > size ? rows.slice(0, size) : rows);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));
+  const nodes = asNodes(ctx, layerName, rows.length > size ? rows.slice(0, size) : rows);
+  let edges: Connection<Row>['edges'] | undefined;
   return {
     totalCount,
     nodes,
-    edges,
+    // Built when asked for: most clients read `nodes`, and a cursor per record is an allocation per record.
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(node.code), node })));
+    },
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(filters.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: nodes.length > 0 ? encodeCursor(nodes[0].code) : null,
+      endCursor: nodes.length > 0 ? encodeCursor(nodes[nodes.length - 1].code) : null,
     },
   };
 }
@@ -94,7 +102,7 @@ export function loadByCode(ctx: AtlasContext, layerName: LayerName, code: string
       const columns = selectColumns(layer, selection, param);
       const conditions = ['t.code = ANY($1::text[])', ...whereClause(layer, {}, ctx.viewer, values)];
       const { rows } = await ctx.db.query(`SELECT ${columns} FROM ${layer.table} t WHERE ${conditions.join(' AND ')}`, values);
-      const byCode = new Map(asNodes(layerName, rows).map((r) => [r.code, r]));
+      const byCode = new Map(asNodes(ctx, layerName, rows).map((r) => [r.code, r]));
       return codes.map((c) => byCode.get(c) ?? null);
     })
     .load(code);
@@ -120,7 +128,7 @@ export function loadLinked(
         values,
       );
       const grouped = new Map<string, Row[]>();
-      for (const row of asNodes(layerName, rows)) {
+      for (const row of asNodes(ctx, layerName, rows)) {
         const key = row.__parent as string;
         const group = grouped.get(key);
         if (group) group.push(row);
@@ -147,7 +155,7 @@ export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, com
         values,
       );
       const grouped = new Map<string, Row[]>();
-      for (const row of asNodes(layerName, rows)) {
+      for (const row of asNodes(ctx, layerName, rows)) {
         const key = row.__parent as string;
         const group = grouped.get(key);
         if (group) group.push(row);

@@ -1,6 +1,6 @@
 // Cameras: list (positions only for roles that may see them), range defaults, links.
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { requireCameraPositions } from '../../auth/policy.js';
 import type { AtlasContext } from '../context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
@@ -15,11 +15,6 @@ export class CameraResolver {
   cameras(@Args(() => CommunityLinkedListArgs) args: CommunityLinkedListArgs, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
     requireCameraPositions(ctx.viewer);
     return listLayer(ctx, 'cameras', args, info);
-  }
-
-  @FieldResolver(() => Float, { description: 'Range in metres (the configured default where the record has none).' })
-  rangeM(@Root() camera: Camera, @Ctx() ctx: AtlasContext): number {
-    return camera.rangeM ?? ctx.config.defaultCameraRangeM;
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'The community the camera stands in.' })
