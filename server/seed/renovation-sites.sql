@@ -20,10 +20,11 @@ centres AS (
   CROSS JOIN LATERAL (
     SELECT part.geom FROM ST_Dump(c.geom_m) AS part ORDER BY ST_Area(part.geom) DESC LIMIT 1) largest
   CROSS JOIN LATERAL (SELECT ST_Buffer(largest.geom, -80) AS geom) inner_area
-  CROSS JOIN LATERAL (
-    SELECT part.geom FROM ST_Dump(inner_area.geom) AS part ORDER BY ST_Area(part.geom) DESC LIMIT 1) inner_largest
+  -- A community narrower than 160 m has no inner part at all (dense cities, the province scale): it keeps its sites.
+  LEFT JOIN LATERAL (
+    SELECT part.geom FROM ST_Dump(inner_area.geom) AS part ORDER BY ST_Area(part.geom) DESC LIMIT 1) inner_largest ON true
   CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
-    CASE WHEN ST_Area(inner_largest.geom) > 0.1 * ST_Area(largest.geom) THEN inner_largest.geom ELSE largest.geom END, w.n, w.seed)) WITH ORDINALITY AS centre
+    CASE WHEN coalesce(ST_Area(inner_largest.geom), 0) > 0.1 * ST_Area(largest.geom) THEN inner_largest.geom ELSE largest.geom END, w.n, w.seed)) WITH ORDINALITY AS centre
 ),
 footprints AS (
   SELECT s.code, s.ordinal, c.geom AS centre, s.point,
