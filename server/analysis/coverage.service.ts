@@ -69,8 +69,8 @@ export function analysisConcurrency(kind: 'server' | 'embedded', env: NodeJS.Pro
 export type ParentClip = 'atlas_clip_to_box' | 'atlas_no_clip';
 
 /** The SQL and values that compute (or read from the cache) the coverage of `codes`, areas of one level. */
-export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest, clip: ParentClip = 'atlas_clip_to_box'): { text: string; values: unknown[] } {
-  const parent = PARENT_LEVEL[level];
+export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest, clip: ParentClip = 'atlas_clip_to_box', throughParent = true): { text: string; values: unknown[] } {
+  const parent = throughParent ? PARENT_LEVEL[level] : undefined;
   const text = fillIdentifiers(sql.areaCoverage, {
     areas: areaTable(level),
     // Without a parent level the join matches nothing ($7 is NULL); the slots still need plain identifiers.
@@ -103,19 +103,27 @@ async function inTurns<T>(items: readonly T[], concurrency: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-/** One batch's statement; a batch of grid cells whose clipped parent gaps GEOS refuses (or loses) is done again unclipped. */
+/**
+ * One batch's statement. A batch of grid cells whose clipped parent gaps GEOS refuses, or which comes back short, is
+ * done again for the missing cells on their own catchments (no clip, no parent): the embedded engine drops the row of
+ * an area whose overlay fails instead of raising an error (seen at city scale for 674 cells taking their community's
+ * gaps), and the cell's own union is the method that holds there.
+ */
 async function coverageBatch(ctx: AtlasContext, level: AreaLevel, codes: string[], request: CoverageRequest): Promise<CoverageRow[]> {
   const query = areaCoverageQuery(level, codes, request);
   if (!PARENT_LEVEL[level]) return (await ctx.db.query<CoverageRow>(query.text, query.values)).rows;
+  let rows: CoverageRow[] = [];
   try {
-    const { rows } = await ctx.db.query<CoverageRow>(query.text, query.values);
+    rows = (await ctx.db.query<CoverageRow>(query.text, query.values)).rows;
     if (rows.length === codes.length) return rows;
   } catch (error) {
     if (!/GEOS|Topology|geometry|invalid/i.test((error as Error).message)) throw error;
-    console.warn(`[coverage] ${level}: clipped parent gaps refused (${(error as Error).message}); computing ${codes.length} areas unclipped`);
+    console.warn(`[coverage] ${level}: their community's gaps refused (${(error as Error).message}); computing ${codes.length} areas on their own`);
   }
-  const plain = areaCoverageQuery(level, codes, request, 'atlas_no_clip');
-  return (await ctx.db.query<CoverageRow>(plain.text, plain.values)).rows;
+  const have = new Set(rows.map((r) => r.code));
+  const missing = codes.filter((code) => !have.has(code));
+  const alone = areaCoverageQuery(level, missing, request, 'atlas_no_clip', false);
+  return [...rows, ...(await ctx.db.query<CoverageRow>(alone.text, alone.values)).rows];
 }
 
 /**
@@ -137,12 +145,11 @@ export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, c
   await inTurns(batchesOf(codes, concurrency), concurrency, async (batch) => {
     for (const row of await coverageBatch(ctx, level, batch, request)) found.set(row.code, row);
   });
-  // An area without a result in its batch gets one more try, alone with the others missing, and a log line (once,
-  // during a cold city-scale benchmark, a grid cell came back without a row and without an error).
+  // An area still without a result gets one more try, with the others missing, and a log line.
   const missing = codes.filter((code) => !found.has(code));
   if (missing.length > 0) {
     console.warn(`[coverage] ${missing.length} ${level} had no result in their batch (first: ${missing.slice(0, 3).join(', ')}); computing them again`);
-    const again = areaCoverageQuery(level, missing, request, 'atlas_no_clip');
+    const again = areaCoverageQuery(level, missing, request, 'atlas_no_clip', false);
     for (const row of (await ctx.db.query<CoverageRow>(again.text, again.values)).rows) found.set(row.code, row);
   }
   return found;
