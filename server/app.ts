@@ -33,6 +33,12 @@ export interface AtlasApp {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<AtlasContext>;
+  /**
+   * The first step of a graceful stop: every answer from now on closes its connection (so no client sends another
+   * request on a socket about to be closed), and the promise settles once no request has been in flight for 200 ms
+   * (at most `maxMs`). Then `apollo.stop()` closes the listener and what is left.
+   */
+  quiesce(maxMs?: number): Promise<void>;
 }
 
 /**
@@ -42,6 +48,20 @@ export interface AtlasApp {
 export async function createApp(db: Database, config: AtlasConfig, resolveViewer: ViewerResolver = defaultViewerResolver(config.dataDir)): Promise<AtlasApp> {
   const app = express();
   app.disable('x-powered-by');
+  // Requests in flight, and whether the hub is stopping (see AtlasApp.quiesce).
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  let stopping = false;
+  app.use((_request, response, next) => {
+    inFlight++;
+    lastActivity = Date.now();
+    if (stopping) response.setHeader('Connection', 'close');
+    response.once('close', () => {
+      inFlight--;
+      lastActivity = Date.now();
+    });
+    next();
+  });
   const httpServer = http.createServer(app);
   // Node closes idle keep-alive sockets after 5 s; a client (or proxy) reusing one at that moment gets ECONNRESET.
   // Keep them longer than the usual client and load-balancer idle timeouts (60 s) so the client always closes first.
@@ -112,7 +132,17 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   }
   app.use(jsonNotFound());
   app.use(jsonErrorHandler());
-  return { app, httpServer, apollo };
+  async function quiesce(maxMs = 5_000): Promise<void> {
+    stopping = true;
+    // A request already on its way over a kept-alive socket is answered (with Connection: close) before Apollo's
+    // drain closes idle sockets; closing them at once refused such a request ("other side closed") in the fault test.
+    const started = Date.now();
+    lastActivity = Date.now();
+    while (Date.now() - started < maxMs && (inFlight > 0 || Date.now() - lastActivity < 200)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  return { app, httpServer, apollo, quiesce };
 }
 
 export async function listen(atlas: AtlasApp, port: number): Promise<number> {

@@ -53,6 +53,8 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 30_000);
   try {
+    // Answer what clients already sent (each answer now closes its connection), then close the listener and the rest.
+    await atlas.quiesce();
     await atlas.apollo.stop();
     await db.close();
     console.log('Store closed cleanly.');
