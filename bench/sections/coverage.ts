@@ -49,23 +49,17 @@ async function viaGraphql(hub: BenchHub, kind: Kind, pageSize: number): Promise<
 async function viaSql(pool: pg.Pool, kind: Kind, concurrency: number): Promise<number> {
   const analysis = await import('../../server/analysis/catchment-models.js');
   const { areaTable } = await import('../../server/analysis/area-levels.js');
-  const { areaCoverageQuery, batchesOf } = await import('../../server/analysis/coverage.service.js');
+  const { areaCoverageQuery, batchesOf, inTurns } = await import('../../server/analysis/coverage.service.js');
   // The same reach the in-process hub uses: 500 m for stops, the configured default range for cameras without one.
   const request = analysis.coverageRequest(kind.kind, kind.kind === 'bus-stops' ? 500 : readConfig({}).defaultCameraRangeM);
   let areas = 0;
   for (const level of LEVELS) {
     const table = areaTable(level.level);
     const codes = (await pool.query<{ code: string }>(`SELECT code FROM ${table} ORDER BY code`)).rows.map((r) => r.code);
-    const batches = batchesOf(codes, concurrency);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, batches.length) }, async () => {
-        while (next < batches.length) {
-          const query = areaCoverageQuery(level.level, batches[next++], request);
-          areas += (await pool.query(query.text, query.values)).rowCount ?? 0;
-        }
-      }),
-    );
+    await inTurns(batchesOf(codes, concurrency), concurrency, async (batch) => {
+      const query = areaCoverageQuery(level.level, batch, request);
+      areas += (await pool.query(query.text, query.values)).rowCount ?? 0;
+    });
   }
   return areas;
 }

@@ -95,7 +95,7 @@ export function batchesOf(codes: readonly string[], concurrency: number): string
 }
 
 /** Runs `work` over `items`, at most `concurrency` at a time, in order of the items. */
-async function inTurns<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inTurns<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);
@@ -145,13 +145,6 @@ export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, c
   await inTurns(batchesOf(codes, concurrency), concurrency, async (batch) => {
     for (const row of await coverageBatch(ctx, level, batch, request)) found.set(row.code, row);
   });
-  // An area still without a result gets one more try, with the others missing, and a log line.
-  const missing = codes.filter((code) => !found.has(code));
-  if (missing.length > 0) {
-    console.warn(`[coverage] ${missing.length} ${level} had no result in their batch (first: ${missing.slice(0, 3).join(', ')}); computing them again`);
-    const again = areaCoverageQuery(level, missing, request, 'atlas_no_clip', false);
-    for (const row of (await ctx.db.query<CoverageRow>(again.text, again.values)).rows) found.set(row.code, row);
-  }
   return found;
 }
 
