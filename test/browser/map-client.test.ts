@@ -191,8 +191,15 @@ describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s 
     const { page, context, outsideRequests, pageErrors } = await openGuardedPage(browser);
     await page.goto(`${hub.url}/explorer`);
     await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+    // GraphiQL loads CodeMirror on its own after the page shows, and its execute button does nothing until both the
+    // query and the response editors exist (CI clicked too early on a loaded machine): wait for what a user waits for,
+    // the example query in the editor.
+    await page.locator('.graphiql-query-editor .CodeMirror-code').filter({ hasText: 'WorstCovered' }).waitFor({ timeout: 60_000 });
+    await page.locator('.result-window .CodeMirror-code').waitFor({ state: 'attached', timeout: 60_000 });
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 30_000 }).toContain('coverageRanking');
+    await expect
+      .poll(() => page.locator('.result-window .CodeMirror-code').textContent(), { timeout: 60_000 })
+      .toContain('coverageRanking');
     expect(outsideRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
