@@ -89,7 +89,11 @@ const SEEDS = [1, 2, 3];
 
 /** The seeded city on the real PostGIS; with `reuse`, an already seeded database of this scale is kept as it is. */
 export async function openServerStore(baseUrl: string, scale: BenchScale, reuse: boolean, say: (m: string) => void): Promise<SeededStore> {
-  const name = benchDatabaseName(scale);
+  // ATLAS_BENCH_DB_SUFFIX (`_a`, `_tiles`, …) keeps a second copy of a scale's database, so two benchmarks can run on
+  // one cluster without one clearing the other's caches (`CREATE DATABASE atlas_bench_city_a TEMPLATE atlas_bench_city`).
+  const suffix = process.env.ATLAS_BENCH_DB_SUFFIX ?? '';
+  if (!/^(_[a-z0-9]+)?$/.test(suffix)) throw new Error(`ATLAS_BENCH_DB_SUFFIX must be empty or like _a (lower-case letters and digits after an underscore); got ${suffix}.`);
+  const name = benchDatabaseName(scale, suffix);
   // The generator's statements over a whole province (a Voronoi of 20,000 communities clipped to its zones) run for
   // minutes; the hub's own 60 s limit is for requests, not for this.
   const statementTimeoutMs = scale === 'province' ? 3_600_000 : undefined;
