@@ -243,6 +243,15 @@ describe.each(STORE_KINDS)('coverage on the $name store', (kind) => {
     expect(statements).toBeLessThanOrEqual(6);
     const cached = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM coverage_cache WHERE area_layer = 'communities' AND params_key = 'reach=500'`);
     expect(cached.rows[0].n).toBe(12);
+    // Warm: the page, one cache read per kind and the gaps; grid cells no longer bring their communities up to date first.
+    const again = db.statementCount;
+    expect((await hub.gql(query, undefined, analyst)).data).toEqual(first.data);
+    expect(db.statementCount - again).toBe(4);
+    const cells = `{ gridCells(communityCode: "CENTRE") { nodes { code busStopCoverage { coveredShare } } } }`;
+    const cold = await hub.gql(cells, undefined, analyst);
+    const warm = db.statementCount;
+    expect((await hub.gql(cells, undefined, analyst)).data).toEqual(cold.data);
+    expect(db.statementCount - warm).toBe(2);
   });
 
   it('invalidates what an import changes, and only that', async () => {

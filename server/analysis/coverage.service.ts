@@ -9,7 +9,7 @@ import { areaTable, PARENT_LEVEL, type AreaLevel } from './area-levels.js';
 import { paramsKey, type CoverageRequest } from './catchment-models.js';
 import { fillIdentifiers } from './sql-template.js';
 
-const sql = loadQueries(new URL('./coverage.sql', import.meta.url), ['areaCoverage', 'cachedGaps', 'cachedGapsTogether', 'geometryGaps'] as const);
+const sql = loadQueries(new URL('./coverage.sql', import.meta.url), ['areaCoverage', 'cachedCoverage', 'cachedGaps', 'cachedGapsTogether', 'geometryGaps'] as const);
 
 /** Where the uncovered polygons of a result can be fetched from, at any minimum sliver area. */
 export type GapSource =
@@ -131,7 +131,15 @@ async function coverageBatch(ctx: AtlasContext, level: AreaLevel, codes: string[
  * parent level (grid cells) first bring all their parents' coverage up to date, so that their own is an intersection
  * with it.
  */
-export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
+export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, allCodes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
+  const found = new Map<string, CoverageRow>();
+  if (allCodes.length === 0) return found;
+  // Cache first, in one plain statement for all the codes: a warm page of 5,000 grid cells was 20 compute-or-store
+  // statements and 4–14 more for their communities (96 statements, 1.5 s for the warm city listing under load).
+  const { rows: hits } = await ctx.db.query<CoverageRow>(sql.cachedCoverage, [allCodes, level, request.model.sourceLayer, request.model.name, paramsKey(request)]);
+  for (const row of hits) found.set(row.code, row);
+  if (hits.length === allCodes.length) return found;
+  const codes = allCodes.filter((code) => !found.has(code));
   const parent = PARENT_LEVEL[level];
   const concurrency = analysisConcurrency(ctx.db.kind);
   if (parent && codes.length > 0) {
@@ -141,7 +149,6 @@ export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, c
     );
     if (rows.length > 0) await computeAreaCoverage(ctx, parent.level, rows.map((r) => r.code), request);
   }
-  const found = new Map<string, CoverageRow>();
   await inTurns(batchesOf(codes, concurrency), concurrency, async (batch) => {
     for (const row of await coverageBatch(ctx, level, batch, request)) found.set(row.code, row);
   });
