@@ -26,4 +26,22 @@ describe.each(STORE_KINDS)('data version tags on the $name store', (kind) => {
     await dataVersionTag(db, ['bus-stops'], now + 20 + VERSION_TRUST_MS + 1);
     expect(db.statementCount - counted).toBe(1);
   });
+
+  it('reads every layer set of a map view in one statement, and names each set by its own layers only', async () => {
+    const now = Date.now() + 10 * VERSION_TRUST_MS;
+    const before = db.statementCount;
+    const [stops, cameras, both, again] = await Promise.all([
+      dataVersionTag(db, ['bus-stops'], now),
+      dataVersionTag(db, ['cameras'], now),
+      dataVersionTag(db, ['cameras', 'bus-stops'], now),
+      dataVersionTag(db, ['bus-stops'], now + 1),
+    ]);
+    expect(db.statementCount - before).toBe(1);
+    expect(again).toBe(stops);
+    expect(both).toBe(`${stops}.${cameras}`);
+
+    await importFile(db, { layer: 'cameras', fileName: 'cameras.csv', content: 'code,lon,lat\nK1,123.4,41.8\n' });
+    expect(await dataVersionTag(db, ['bus-stops'], now + 2)).toBe(stops);
+    expect(await dataVersionTag(db, ['cameras'], now + 3)).not.toBe(cameras);
+  });
 });
