@@ -1,4 +1,5 @@
 // Starts the hub: opens the store (embedded unless DATABASE_URL is set), seeds the demo city into an empty one, serves.
+import './production-mode.js';
 import { createApp, listen } from './app.js';
 import { loadJwtSecret } from './auth/secret.js';
 import { signInLink } from './auth/sign-in.js';
