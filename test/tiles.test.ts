@@ -289,6 +289,23 @@ describe.each(STORE_KINDS)('vector tiles on the $name store', (kind) => {
     expect((await fetch(`${hub.url}/tiles/stop-catchments/14/1/1.mvt?radius=-5`)).status).toBe(400);
     // Below a layer's zoom range the tile is empty, not an error.
     expect((await getTile(hub.url, 'cameras', 10, tileX >> 4, tileY >> 4, analyst)).status).toBe(204);
+    // A radius given twice is refused, not read as its first value.
+    expect((await fetch(`${hub.url}/tiles/stop-catchments/${Z}/${tileX}/${tileY}.mvt?radius=300&radius=400`)).status).toBe(400);
+  });
+
+  it('answers a tile URL the direct match leaves to the router (HEAD, a percent-encoded name) as it answers the plain GET', async () => {
+    const plain = await fixtureTile(hub.url, 'bus-stops', analyst, '?radius=400&viewer=abc');
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(plain.headers.get('x-tile-features')).toBe(String(plain.layer!.length));
+    const encoded = await getTile(hub.url, 'bus%2Dstops', Z, tileX, tileY, analyst);
+    expect(encoded.status).toBe(200);
+    expect(encoded.body).toEqual(plain.body);
+    expect(encoded.headers.get('etag')).toBe(plain.headers.get('etag'));
+    const head = await fetch(`${hub.url}/tiles/bus-stops/${Z}/${tileX}/${tileY}.mvt`, { method: 'HEAD', headers: analyst });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(plain.body.byteLength));
+    expect(head.headers.get('etag')).toBe(plain.headers.get('etag'));
   });
 
   it('describes each layer in TileJSON with its tile URL, zooms and the data bounds', async () => {
