@@ -14,7 +14,7 @@ import { readImportFile } from './read-file.js';
 import { ImportRefusedError, type RowProblem } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
-import { anchorColumn, linkPlans, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
+import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { positionsOf } from './coordinates.js';
 
 export type { ImportFormat } from './formats.js';
@@ -236,10 +236,11 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     options.onProgress?.({ phase: 'write', done: 0, total: prepared.length });
     let plans: ReturnType<typeof linkPlans> = {};
     if (layer.links.length > 0) {
-      if (anchorColumn(layer) === 'anchor') await client.query(sql.anchorRows);
+      const anchors = stagedAnchors(layer);
+      if (anchors.table === 'import_anchors') await client.query(sql.anchorRows);
       plans = linkPlans(layer, prepared.length - unrepairable.length, (await client.query(parentsInExtentSql(layer))).rows[0]);
       // The staged anchors' index serves the parents-outer links only.
-      if (Object.values(plans).includes('parents-outer')) await client.query(anchorColumn(layer) === 'anchor' ? sql.indexAnchors : sql.indexPointAnchors);
+      if (Object.values(plans).includes('parents-outer')) await client.query(anchors.table === 'import_anchors' ? sql.indexAnchors : sql.indexPointAnchors);
     }
     const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
     const kept = prepared.filter((r) => !unrepairable.some((p) => p.row === r.row)).map((r) => r.attrs.code);

@@ -26,9 +26,12 @@ function valueExpression(layer: Layer, name: string): string {
   }
 }
 
-/** The staged column each record is linked from: a point's metric geometry, else its point on surface (`anchor`). */
-export function anchorColumn(layer: Layer): 'geom_m' | 'anchor' {
-  return layer.geometry === 'point' ? 'geom_m' : 'anchor';
+/**
+ * Where the point each staged record is linked from is: a point's own metric geometry, else its point on surface in
+ * import_anchors (stage.sql anchorRows says why that is a table of its own).
+ */
+export function stagedAnchors(layer: Layer): { table: 'import_rows' | 'import_anchors'; column: 'geom_m' | 'anchor' } {
+  return layer.geometry === 'point' ? { table: 'import_rows', column: 'geom_m' } : { table: 'import_anchors', column: 'anchor' };
 }
 
 /** How a link is computed: which side of the join is probed through its GiST index. */
@@ -43,23 +46,23 @@ export type LinkPlan = 'parents-outer' | 'rows-outer';
  * - rows-outer: one probe of the parents' index per record, cheaper when there are fewer records than parents.
  */
 function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
-  const anchor = anchorColumn(layer);
+  const { table, column: anchor } = stagedAnchors(layer);
   const parents = LAYERS[PARENT_OF[column]].table;
   if (plan === 'rows-outer') {
-    return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom_m, s.${anchor})) AS code FROM import_rows s`;
+    return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom_m, s.${anchor})) AS code FROM ${table} s`;
   }
   return `SELECT s.source_row, min(p.code) AS code
     FROM ${parents} p
-    CROSS JOIN LATERAL (SELECT s.source_row FROM import_rows s WHERE ST_Intersects(p.geom_m, s.${anchor}) OFFSET 0) s
-    WHERE p.geom_m && (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) FROM import_rows)
+    CROSS JOIN LATERAL (SELECT s.source_row FROM ${table} s WHERE ST_Intersects(p.geom_m, s.${anchor}) OFFSET 0) s
+    WHERE p.geom_m && (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) FROM ${table})
     GROUP BY s.source_row`;
 }
 
 /** For each link column of the layer: how many parents lie within the staged rows' extent (one statement). */
 export function parentsInExtentSql(layer: Layer): string {
-  const anchor = anchorColumn(layer);
+  const { table, column: anchor } = stagedAnchors(layer);
   const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom_m && e.box)::integer AS ${column}`);
-  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM import_rows) e`;
+  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM ${table}) e`;
 }
 
 /** Parents-outer when there are fewer parents to scan than records to probe with. */
