@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
-import { analysisConcurrency, areaCoverageQuery, batchesOf } from '../server/analysis/coverage.service.js';
+import { analysisConcurrency, areaCoverageQuery, batchesOf, overlayGridM } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
-import { featureCollection, pointsCsv, polygon, square } from './coverage.fixtures.js';
+import { featureCollection, OVERLAY_FALLBACK_PAIR, pointsCsv, polygon, square } from './coverage.fixtures.js';
 
 const HALF_DISC_M2 = (Math.PI * 500 * 500) / 2;
 
@@ -53,13 +53,27 @@ describe.each(STORE_KINDS)('grid cells measured through their community on the $
     const answers: Record<string, number>[] = [];
     for (const clip of ['atlas_clip_to_box', 'atlas_no_clip'] as const) {
       await db.query(`DELETE FROM coverage_cache WHERE area_layer = 'grid-cells'`);
-      const query = areaCoverageQuery('grid-cells', ['G-IN', 'G-OUT'], request, clip);
+      const query = areaCoverageQuery('grid-cells', ['G-IN', 'G-OUT'], request, { clip, gridM: overlayGridM(db.kind) });
       const { rows } = await db.query<{ code: string; covered_m2: number }>(query.text, query.values);
       answers.push(Object.fromEntries(rows.map((r) => [r.code, r.covered_m2])));
     }
     expect(Object.keys(answers[0]).sort()).toEqual(['G-IN', 'G-OUT']);
     for (const code of ['G-IN', 'G-OUT']) expect(answers[0][code]).toBeCloseTo(answers[1][code], 3);
     expect(Math.abs(answers[0]['G-IN'] / HALF_DISC_M2 - 1)).toBeLessThan(0.01);
+  });
+
+  it('answers every overlay the coverage takes, with its precision grid, on a pair the embedded engine lost a row for', async () => {
+    // The cell is split exactly into its part in the gaps and its part outside them: the two areas add up to the cell's.
+    const { rows } = await db.query<{ cell: number; inside: number; outside: number }>(
+      `SELECT ST_Area(a) AS cell, ST_Area(ST_Intersection(a, b, $3::float8)) AS inside, ST_Area(ST_Difference(a, b, $3::float8)) AS outside
+       FROM (SELECT ST_GeomFromEWKB(decode($1, 'hex')) AS a, ST_GeomFromEWKB(decode($2, 'hex')) AS b) pair`,
+      [OVERLAY_FALLBACK_PAIR.cellEwkbHex, OVERLAY_FALLBACK_PAIR.gapsEwkbHex, overlayGridM(db.kind)],
+    );
+    expect(rows).toHaveLength(1);
+    const { cell, inside, outside } = rows[0];
+    expect(inside).toBeGreaterThan(0);
+    expect(outside).toBeGreaterThan(0);
+    expect(Math.abs(inside + outside - cell) / cell).toBeLessThan(1e-6);
   });
 });
 

@@ -4,7 +4,8 @@
 -- name: areaCoverage
 -- Coverage of areas by one catchment model: from the cache where the layer versions still match, computed and stored
 -- where they do not. $1 codes, $2 reach_m, $3 area layer, $4 source layer, $5 model, $6 params key,
--- $7 the layer of the areas' parents ({{parent_table}}, linked by {{parent_link}}) or NULL.
+-- $7 the layer of the areas' parents ({{parent_table}}, linked by {{parent_link}}) or NULL, $8 the overlays' precision grid
+-- in metres (-1: GEOS's floating precision; coverage.service.ts overlayGridM says why the embedded store takes 1 mm).
 -- An area that lies inside its parent is covered exactly where its parent is, since every catchment that reaches it
 -- reaches the parent: with the parent's gaps fresh in the cache, one intersection replaces a union of catchments.
 -- "Inside" allows 0.01 % of the area (at least 0.01 m²) outside: clipping leaves slivers, and at city scale two thirds
@@ -31,9 +32,9 @@ computed AS (
   LEFT JOIN {{parent_table}} p ON p.code = pc.area_code
   CROSS JOIN LATERAL (
     SELECT CASE
-      WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, p.geom_m)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
-        THEN ST_Intersection(a.geom_m, {{clip}}(pc.gaps_m, a.geom_m))
-      ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb)), a.geom_m)
+      WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, p.geom_m, $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
+        THEN ST_Intersection(a.geom_m, {{clip}}(pc.gaps_m, a.geom_m), $8::float8)
+      ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
     END AS gaps_m
   ) g
   WHERE a.code = ANY($1::text[]) AND a.code NOT IN (SELECT code FROM hits)
