@@ -8,6 +8,7 @@ import { PbfReader } from 'pbf';
 import { importFile } from '../server/ingest/import.service.js';
 import { readConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
+import { AtlasError, AtlasErrorCode } from '../server/errors.js';
 import type { Viewer } from '../server/graphql/viewer.js';
 import { tilesRouter } from '../server/tiles/tiles.router.js';
 import type { TileEncoder } from '../server/tiles/render-tile.js';
@@ -72,10 +73,11 @@ async function loadFixture(db: Database) {
 // ---- HTTP helpers ----
 const VIEWER_HEADER = 'x-test-viewer';
 const ANALYST = { [VIEWER_HEADER]: 'analyst' };
-/** Tests say who is asking in a header: "analyst", "official:210102", none for the public. */
-const viewerFromHeader = (request: express.Request): Viewer => {
-  const value = request.get(VIEWER_HEADER);
+/** Tests say who is asking in a header: "analyst", "official:210102", none for the public; "refused" is a bad token. */
+const viewerFromHeader = (request: http.IncomingMessage): Viewer => {
+  const value = request.headers[VIEWER_HEADER] as string | undefined;
   if (!value) return { role: 'public' };
+  if (value === 'refused') throw new AtlasError(AtlasErrorCode.Unauthenticated, 'The token is not valid.', { http: { status: 401 } });
   const [role, districtCode] = value.split(':');
   return { role: role as Viewer['role'], districtCode };
 };
@@ -306,6 +308,13 @@ describe.each(STORE_KINDS)('vector tiles on the $name store', (kind) => {
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(plain.body.byteLength));
     expect(head.headers.get('etag')).toBe(plain.headers.get('etag'));
+  });
+
+  it('answers a tile asked for with a refused token as every route does: 401 from the app, no tile', async () => {
+    const refused = await fixtureTile(hub.url, 'bus-stops', { [VIEWER_HEADER]: 'refused' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(JSON.parse(new TextDecoder().decode(refused.body)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('describes each layer in TileJSON with its tile URL, zooms and the data bounds', async () => {
