@@ -1,12 +1,14 @@
 // Turns a request's `Authorization: Bearer <token>` into a Viewer, for GraphQL and for every other route of the hub.
 import crypto from 'node:crypto';
+import type http from 'node:http';
 import type express from 'express';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { ANONYMOUS, type Viewer } from '../graphql/viewer.js';
 import { loadJwtSecret } from './secret.js';
 import { verifyToken } from './token.js';
 
-export type ViewerResolver = (request: express.Request) => Promise<Viewer> | Viewer;
+/** Reads only node's own request (its headers): tiles are answered before express (server/tiles/tiles.router.ts). */
+export type ViewerResolver = (request: http.IncomingMessage) => Promise<Viewer> | Viewer;
 
 /** No Authorization header: the public. A header that is not a valid Bearer token: a 401 AtlasError. */
 export function createViewerResolver(secret: string): ViewerResolver {
