@@ -58,7 +58,7 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   let inFlight = 0;
   let lastActivity = Date.now();
   let stopping = false;
-  app.use((_request, response, next) => {
+  const track = (response: http.ServerResponse) => {
     inFlight++;
     lastActivity = Date.now();
     if (stopping) response.setHeader('Connection', 'close');
@@ -66,9 +66,15 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
       inFlight--;
       lastActivity = Date.now();
     });
-    next();
+  };
+  // The map's tile GETs (dozens per view) are answered before express, which costs more per request than the rest of
+  // a cached tile (server/tiles/tiles.router.ts); every other request, and a tile request with a refused token, goes to it.
+  const tiles = tilesRouter(db, config, viewerOf);
+  const tilesFirst = tiles.before(app, resolveViewer);
+  const httpServer = http.createServer((request, response) => {
+    track(response);
+    if (!tilesFirst(request, response)) app(request, response);
   });
-  const httpServer = http.createServer(app);
   // Node closes idle keep-alive sockets after 5 s; a client (or proxy) reusing one at that moment gets ECONNRESET.
   // Keep them longer than the usual client and load-balancer idle timeouts (60 s) so the client always closes first.
   httpServer.keepAliveTimeout = 65_000;
@@ -127,7 +133,7 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
     }),
   );
   app.use('/graphql', graphqlApp);
-  app.use('/tiles', tilesRouter(db, config, viewerOf));
+  app.use('/tiles', tiles);
   app.use('/api/export', exportRouter(db, config, viewerOf));
   // Uploads: CSRF-checked and admin-only before a byte of the body is read.
   app.use('/api/import', csrfGuard(), adminOnly('import files'), importRouter(db, viewerOf));
