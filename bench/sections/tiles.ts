@@ -38,6 +38,11 @@ interface TileSet {
   /** The note under each row: what was requested. */
   where: string;
   requests: TileRequest[];
+  /**
+   * Rounds per run: a round of street tiles takes a fifth of a second, so one moment of load from the machine's other
+   * work swings its median (uncached ÷ raw 1.51–2.32× in four runs of 9 rounds, 21 Nov); it gets three per run.
+   */
+  roundsPerRun: number;
 }
 
 /** Web-mercator tile coordinates of a point at zoom `z`, fractional. */
@@ -56,7 +61,7 @@ function streetView(lon: number, lat: number): TileSet {
   for (const layer of STREET_LAYERS) {
     for (let dx = -2; dx < 2; dx++) for (let dy = -2; dy < 2; dy++) requests.push({ layer, z: STREET_ZOOM, x: x + dx, y: y + dy });
   }
-  return { name: `street view (z${STREET_ZOOM})`, where: `${STREET_LAYERS.join(', ')}; 16 z${STREET_ZOOM} tiles each around the densest district's centre`, requests };
+  return { name: `street view (z${STREET_ZOOM})`, where: `${STREET_LAYERS.join(', ')}; 16 z${STREET_ZOOM} tiles each around the densest district's centre`, requests, roundsPerRun: 3 };
 }
 
 /**
@@ -84,6 +89,7 @@ async function cityView(): Promise<TileSet> {
     name: `city view (z${z})`,
     where: `the map client's opening view (${DEFAULT_VIEW.lon}, ${DEFAULT_VIEW.lat}, zoom ${DEFAULT_VIEW.zoom}, a ${MAP_CANVAS.width} × ${MAP_CANVAS.height} map): ${layers.join(', ')}; ${perLayer} z${z} tiles each`,
     requests,
+    roundsPerRun: 1,
   };
 }
 
@@ -198,12 +204,15 @@ async function rawMvt(pool: pg.Pool, set: TileSet, prepare = true) {
   return bytes;
 }
 
+const roundsFor = (ctx: BenchContext, set: TileSet) => ctx.runs * set.roundsPerRun;
+
 /**
  * `runs` rounds (after one untimed) of: a fresh hub (empty tile cache) fetching every tile of the set, that hub again
  * (cached), the same bytes from a bare HTTP server (the transport floor); and raw SQL, before the hub in every other
  * round so that neither always finds the other's pages in PostgreSQL's cache.
  */
 async function measure(ctx: BenchContext, store: SeededStore, set: TileSet, pool?: pg.Pool) {
+  const rounds = roundsFor(ctx, set);
   const uncached: number[] = [];
   const cached: number[] = [];
   const floor: number[] = [];
@@ -218,7 +227,7 @@ async function measure(ctx: BenchContext, store: SeededStore, set: TileSet, pool
     rawBytes = prepared.value;
     return { prepared: prepared.ms, unprepared: unprepared.ms };
   };
-  for (let i = -1; i < ctx.runs; i++) {
+  for (let i = -1; i < rounds; i++) {
     const sqlFirst = i % 2 === 0 ? await sql() : undefined;
     const server = await hubServer(store);
     const bodies = new Map<string, Buffer>();
@@ -248,7 +257,7 @@ async function measure(ctx: BenchContext, store: SeededStore, set: TileSet, pool
 /** Uncached tiles through the tiles router with each encoder, alternating: only the encoder differs. */
 async function encoders(ctx: BenchContext, store: SeededStore, set: TileSet) {
   const times = { postgis: [] as number[], js: [] as number[] };
-  for (let i = -1; i < ctx.runs; i++) {
+  for (let i = -1; i < roundsFor(ctx, set); i++) {
     for (const encoder of i % 2 === 0 ? (['js', 'postgis'] as const) : (['postgis', 'js'] as const)) {
       const server = await routerServer(store, encoder);
       try {
