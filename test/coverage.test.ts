@@ -146,6 +146,16 @@ describe.each(STORE_KINDS)('coverage on the $name store', (kind) => {
     const byCode = await communities(`busStopCoverage(radiusMeters: 250) { ${COVERAGE_FIELDS} }`);
     expect(Math.abs(byCode.get('CENTRE').busStopCoverage.coveredAreaM2 / (Math.PI * 250 * 250) - 1)).toBeLessThan(0.01);
     expect(byCode.get('OUTSIDE').busStopCoverage.coveredShare).toBe(0);
+    // A page's coverage is read for the whole page before its fields (layer.service.ts): the same values as one area
+    // read on its own, two radii in one request each their own, and a radius out of range still reported by the field.
+    const alone = await hub.gql(`{ community(code: "CENTRE") { busStopCoverage(radiusMeters: 250) { ${COVERAGE_FIELDS} } } }`);
+    expect(alone.data.community.busStopCoverage).toEqual(byCode.get('CENTRE').busStopCoverage);
+    const both = await hub.gql(`{ communities(codes: ["CENTRE"]) { nodes { near: busStopCoverage(radiusMeters: 250) { coveredAreaM2 } far: busStopCoverage { coveredAreaM2 } } } }`);
+    expect(both.data.communities.nodes[0].near.coveredAreaM2).toBeCloseTo(byCode.get('CENTRE').busStopCoverage.coveredAreaM2, 6);
+    expect(both.data.communities.nodes[0].far.coveredAreaM2).toBeGreaterThan(both.data.communities.nodes[0].near.coveredAreaM2 * 3);
+    const refused = await hub.gql(`{ communities(codes: ["CENTRE"]) { nodes { code busStopCoverage(radiusMeters: -5) { coveredShare } } } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].path?.at(-1)).toBe('busStopCoverage');
   });
 
   it('adds covered and uncovered up to the area, everywhere', async () => {

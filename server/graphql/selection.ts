@@ -35,9 +35,19 @@ const NEEDS: Record<string, readonly string[]> = {
 /** Fields resolved from the record's code alone (links, coverage, geometry loaded by code). */
 const CODE_ONLY = new Set(['__typename', 'boundary', 'geometry', 'gridCells', 'busStops', 'cameras', 'renovationSites', 'communities', 'busStopCoverage', 'cameraCoverage']);
 
+/** A coverage field asked of every record (`busStopCoverage(radiusMeters: …)`, `cameraCoverage`), with its radius. */
+export interface CoverageSelection {
+  kind: 'bus-stops' | 'cameras';
+  radiusMeters?: number | null;
+}
+
+const COVERAGE_FIELDS: Record<string, CoverageSelection['kind']> = { busStopCoverage: 'bus-stops', cameraCoverage: 'cameras' };
+
 export interface LayerSelection extends RowSelection {
   /** The connection's totalCount is asked for. */
   totalCount: boolean;
+  /** Coverage fields of the records, each kind and radius once (a page reads them all at once: listLayer). */
+  coverage?: CoverageSelection[];
   /** Tells selections apart in DataLoader keys: the same key, the same SQL. */
   key: string;
 }
@@ -69,6 +79,18 @@ function fieldsOf(selectionSet: SelectionSetNode | undefined, info: GraphQLResol
 function subfields(nodes: readonly FieldNode[], info: GraphQLResolveInfo): FieldNode[] {
   const out: FieldNode[] = [];
   for (const node of nodes) fieldsOf(node.selectionSet, info, out);
+  return out;
+}
+
+function coverageSelection(nodeType: GraphQLObjectType, fields: FieldNode[], info: GraphQLResolveInfo): CoverageSelection[] {
+  const out: CoverageSelection[] = [];
+  for (const field of fields) {
+    const kind = COVERAGE_FIELDS[field.name.value];
+    const definition = kind ? nodeType.getFields()[field.name.value] : undefined;
+    if (!kind || !definition) continue;
+    const radiusMeters = kind === 'bus-stops' ? (getArgumentValues(definition, field, info.variableValues).radiusMeters as number | null | undefined) : undefined;
+    if (!out.some((c) => c.kind === kind && c.radiusMeters === radiusMeters)) out.push({ kind, radiusMeters });
+  }
   return out;
 }
 
@@ -131,7 +153,7 @@ function connectionSelectionOf(layer: Layer, info: GraphQLResolveInfo): LayerSel
     ...subfields(subfields(top.filter((f) => f.name.value === 'edges'), info).filter((f) => f.name.value === 'node'), info),
   ];
   const selection = rowSelection(layer, nodeType, nodeFields, info);
-  return { ...selection, totalCount: top.some((f) => f.name.value === 'totalCount'), key: keyOf(selection) };
+  return { ...selection, totalCount: top.some((f) => f.name.value === 'totalCount'), key: keyOf(selection), coverage: coverageSelection(nodeType, nodeFields, info) };
 }
 
 /** The records a field returning the layer's type (one record, or a list of them) reads. */

@@ -1,24 +1,23 @@
 // Coverage fields of the Community type: busStopCoverage(radiusMeters) and cameraCoverage, batched per request.
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { loadAreaCoverage } from '../../analysis/coverage.service.js';
 import type { AtlasContext } from '../context.js';
 import { Community } from '../community/community.type.js';
 import { Coverage } from './coverage.type.js';
-import { found, requestFor } from './coverage-args.js';
+import { coverageOf, requestFor } from './coverage-args.js';
 
 @Resolver(() => Community)
 export class CommunityCoverageResolver {
   @FieldResolver(() => Coverage, { description: 'How much of the area lies within radiusMeters of a bus stop (straight line).' })
-  async busStopCoverage(
+  busStopCoverage(
     @Root() area: Community,
     @Ctx() ctx: AtlasContext,
     @Arg('radiusMeters', () => Float, { defaultValue: 500, description: 'Catchment radius of each stop, metres.' }) radiusMeters: number,
   ) {
-    return found(await loadAreaCoverage(ctx, 'communities', area.code, requestFor(ctx, 'bus-stops', radiusMeters)), `Community ${area.code}`);
+    return coverageOf(ctx, 'communities', area.code, requestFor(ctx, 'bus-stops', radiusMeters), 'Community');
   }
 
   @FieldResolver(() => Coverage, { description: 'How much of the area lies inside the view sector of a camera (missing ranges take the configured default).' })
-  async cameraCoverage(@Root() area: Community, @Ctx() ctx: AtlasContext) {
-    return found(await loadAreaCoverage(ctx, 'communities', area.code, requestFor(ctx, 'cameras')), `Community ${area.code}`);
+  cameraCoverage(@Root() area: Community, @Ctx() ctx: AtlasContext) {
+    return coverageOf(ctx, 'communities', area.code, requestFor(ctx, 'cameras'), 'Community');
   }
 }

@@ -1,24 +1,23 @@
 // Coverage fields of the GridCell type: busStopCoverage(radiusMeters) and cameraCoverage, batched per request.
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { loadAreaCoverage } from '../../analysis/coverage.service.js';
 import type { AtlasContext } from '../context.js';
 import { GridCell } from '../grid-cell/grid-cell.type.js';
 import { Coverage } from './coverage.type.js';
-import { found, requestFor } from './coverage-args.js';
+import { coverageOf, requestFor } from './coverage-args.js';
 
 @Resolver(() => GridCell)
 export class GridCellCoverageResolver {
   @FieldResolver(() => Coverage, { description: 'How much of the area lies within radiusMeters of a bus stop (straight line).' })
-  async busStopCoverage(
+  busStopCoverage(
     @Root() area: GridCell,
     @Ctx() ctx: AtlasContext,
     @Arg('radiusMeters', () => Float, { defaultValue: 500, description: 'Catchment radius of each stop, metres.' }) radiusMeters: number,
   ) {
-    return found(await loadAreaCoverage(ctx, 'grid-cells', area.code, requestFor(ctx, 'bus-stops', radiusMeters)), `GridCell ${area.code}`);
+    return coverageOf(ctx, 'grid-cells', area.code, requestFor(ctx, 'bus-stops', radiusMeters), 'GridCell');
   }
 
   @FieldResolver(() => Coverage, { description: 'How much of the area lies inside the view sector of a camera (missing ranges take the configured default).' })
-  async cameraCoverage(@Root() area: GridCell, @Ctx() ctx: AtlasContext) {
-    return found(await loadAreaCoverage(ctx, 'grid-cells', area.code, requestFor(ctx, 'cameras')), `GridCell ${area.code}`);
+  cameraCoverage(@Root() area: GridCell, @Ctx() ctx: AtlasContext) {
+    return coverageOf(ctx, 'grid-cells', area.code, requestFor(ctx, 'cameras'), 'GridCell');
   }
 }
