@@ -153,9 +153,29 @@ describe.each(STORE_KINDS)('coverage on the $name store', (kind) => {
     const both = await hub.gql(`{ communities(codes: ["CENTRE"]) { nodes { near: busStopCoverage(radiusMeters: 250) { coveredAreaM2 } far: busStopCoverage { coveredAreaM2 } } } }`);
     expect(both.data.communities.nodes[0].near.coveredAreaM2).toBeCloseTo(byCode.get('CENTRE').busStopCoverage.coveredAreaM2, 6);
     expect(both.data.communities.nodes[0].far.coveredAreaM2).toBeGreaterThan(both.data.communities.nodes[0].near.coveredAreaM2 * 3);
+    // Beside a field that reads the store on its own (grid cells), coverage stays a DataLoader batch that runs together
+    // with it, not a round trip before it.
+    const query = db.query.bind(db);
+    let inFlight = 0;
+    let most = 0;
+    (db as { query: unknown }).query = async (...args: Parameters<typeof db.query>) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await query(...args);
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      const together = await hub.gql(`{ communities { nodes { code gridCells { code } busStopCoverage { coveredShare } } } }`);
+      expect(together.errors).toBeUndefined();
+    } finally {
+      (db as { query: unknown }).query = query;
+    }
+    expect(most).toBe(2);
     const refused = await hub.gql(`{ communities(codes: ["CENTRE"]) { nodes { code busStopCoverage(radiusMeters: -5) { coveredShare } } } }`);
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(refused.errors?.[0].path?.at(-1)).toBe('busStopCoverage');
+    expect((refused.errors?.[0] as { path?: unknown[] } | undefined)?.path?.at(-1)).toBe('busStopCoverage');
   });
 
   it('adds covered and uncovered up to the area, everywhere', async () => {

@@ -43,10 +43,18 @@ export interface CoverageSelection {
 
 const COVERAGE_FIELDS: Record<string, CoverageSelection['kind']> = { busStopCoverage: 'bus-stops', cameraCoverage: 'cameras' };
 
+/** Fields of a record that read the store on their own (through DataLoaders), besides its coverage. */
+const LOADING = new Set(['district', 'community', 'standards', 'gridCells', 'busStops', 'cameras', 'renovationSites', 'communities']);
+const KNOWN = new Set([...CODE_ONLY, ...Object.keys(NEEDS)]);
+
 export interface LayerSelection extends RowSelection {
   /** The connection's totalCount is asked for. */
   totalCount: boolean;
-  /** Coverage fields of the records, each kind and radius once (a page reads them all at once: listLayer). */
+  /**
+   * Coverage fields of the records, each kind and radius once, when nothing else of the records reads the store: a
+   * page then reads them all before it returns (listLayer). Beside other loading fields they stay DataLoader batches,
+   * which run together with those; read first, they would add a round trip before them.
+   */
   coverage?: CoverageSelection[];
   /** Tells selections apart in DataLoader keys: the same key, the same SQL. */
   key: string;
@@ -82,8 +90,10 @@ function subfields(nodes: readonly FieldNode[], info: GraphQLResolveInfo): Field
   return out;
 }
 
-function coverageSelection(nodeType: GraphQLObjectType, fields: FieldNode[], info: GraphQLResolveInfo): CoverageSelection[] {
+function coverageSelection(layer: Layer, nodeType: GraphQLObjectType, fields: FieldNode[], info: GraphQLResolveInfo): CoverageSelection[] {
   const out: CoverageSelection[] = [];
+  const columns = new Set(layerColumns(layer).map((c) => c.field));
+  if (fields.some((f) => LOADING.has(f.name.value) || !(KNOWN.has(f.name.value) || columns.has(f.name.value)))) return out;
   for (const field of fields) {
     const kind = COVERAGE_FIELDS[field.name.value];
     const definition = kind ? nodeType.getFields()[field.name.value] : undefined;
@@ -153,7 +163,7 @@ function connectionSelectionOf(layer: Layer, info: GraphQLResolveInfo): LayerSel
     ...subfields(subfields(top.filter((f) => f.name.value === 'edges'), info).filter((f) => f.name.value === 'node'), info),
   ];
   const selection = rowSelection(layer, nodeType, nodeFields, info);
-  return { ...selection, totalCount: top.some((f) => f.name.value === 'totalCount'), key: keyOf(selection), coverage: coverageSelection(nodeType, nodeFields, info) };
+  return { ...selection, totalCount: top.some((f) => f.name.value === 'totalCount'), key: keyOf(selection), coverage: coverageSelection(layer, nodeType, nodeFields, info) };
 }
 
 /** The records a field returning the layer's type (one record, or a list of them) reads. */
