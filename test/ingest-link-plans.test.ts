@@ -73,7 +73,7 @@ async function capturingLinkPlans<T>(db: Database, work: () => Promise<T>): Prom
   db.transaction = ((inner: (client: Queryable) => Promise<unknown>) =>
     transaction.call(db, (client) => inner({
       query: (async (text: unknown, values?: unknown[]) => {
-        if (typeof text === 'string' && text.startsWith('WITH link_')) {
+        if (typeof text === 'string' && /^WITH [^]*INSERT INTO/.test(text)) {
           const explained = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
           plans.push(explained.rows[0]['QUERY PLAN'][0].Plan);
           const hot = await client.query<{ n: number }>(`SELECT n_tup_hot_upd::integer AS n FROM pg_stat_xact_user_tables WHERE relid = 'import_rows'::regclass`);

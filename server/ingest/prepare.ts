@@ -61,34 +61,44 @@ function geometryProblem(layer: Layer, source: SourceRow, crs: CrsConversion): s
  * the caller decides whether one refusal refuses the file.
  */
 export function prepareRows(layer: Layer, rows: SourceRow[], crs: CrsConversion, fieldMap: FieldMap | undefined): { prepared: PreparedRow[]; rejected: RejectedRow[] } {
+  return rowPreparer(layer, rows, crs, fieldMap)(rows);
+}
+
+/**
+ * The same, a part of the file at a time (the import stages one part while it checks the next): columns are resolved
+ * from every row's names once, and a code is a duplicate of the first row that used it, whichever part that was in.
+ */
+export function rowPreparer(layer: Layer, rows: SourceRow[], crs: CrsConversion, fieldMap: FieldMap | undefined): (part: SourceRow[]) => { prepared: PreparedRow[]; rejected: RejectedRow[] } {
   const names = new Set<string>();
   for (const r of rows) for (const name of Object.keys(r.properties)) names.add(name);
   const columns = resolveColumns(layer, [...names], fieldMap);
-  const prepared: PreparedRow[] = [];
-  const rejected: RejectedRow[] = [];
   const firstRowOfCode = new Map<string, number>();
-  for (const source of rows) {
-    const { values, problems } = mapRow(layer, columns, source.properties, source.row);
-    for (const attribute of layer.attributes) {
-      const problem = rangeProblem(attribute.name, values[attribute.name]);
-      if (problem) problems.push({ row: source.row, field: columns.get(attribute) ?? attribute.name, message: problem });
+  return (part) => {
+    const prepared: PreparedRow[] = [];
+    const rejected: RejectedRow[] = [];
+    for (const source of part) {
+      const { values, problems } = mapRow(layer, columns, source.properties, source.row);
+      for (const attribute of layer.attributes) {
+        const problem = rangeProblem(attribute.name, values[attribute.name]);
+        if (problem) problems.push({ row: source.row, field: columns.get(attribute) ?? attribute.name, message: problem });
+      }
+      let geometry: Geometry | undefined;
+      const inputProblem = geometryProblem(layer, source, crs);
+      if (inputProblem) problems.push({ row: source.row, field: 'geometry', message: inputProblem });
+      else {
+        geometry = crs.toWgs84(source.geometry!);
+        const converted = crs.geographic ? undefined : positionProblem(geometry);
+        if (converted) problems.push({ row: source.row, field: 'geometry', message: `after conversion from ${crs.label}, ${converted}; check --crs` });
+      }
+      const code = values.code as string | null | undefined;
+      if (code) {
+        const first = firstRowOfCode.get(code);
+        if (first !== undefined) problems.push({ row: source.row, field: columns.get(layer.attributes[0]) ?? 'code', message: `code "${code}" is already used by row ${first}` });
+        else firstRowOfCode.set(code, source.row);
+      }
+      if (problems.length > 0) rejected.push({ row: source.row, problems, source });
+      else prepared.push({ row: source.row, geometry: geometry!, attrs: values });
     }
-    let geometry: Geometry | undefined;
-    const inputProblem = geometryProblem(layer, source, crs);
-    if (inputProblem) problems.push({ row: source.row, field: 'geometry', message: inputProblem });
-    else {
-      geometry = crs.toWgs84(source.geometry!);
-      const converted = crs.geographic ? undefined : positionProblem(geometry);
-      if (converted) problems.push({ row: source.row, field: 'geometry', message: `after conversion from ${crs.label}, ${converted}; check --crs` });
-    }
-    const code = values.code as string | null | undefined;
-    if (code) {
-      const first = firstRowOfCode.get(code);
-      if (first !== undefined) problems.push({ row: source.row, field: columns.get(layer.attributes[0]) ?? 'code', message: `code "${code}" is already used by row ${first}` });
-      else firstRowOfCode.set(code, source.row);
-    }
-    if (problems.length > 0) rejected.push({ row: source.row, problems, source });
-    else prepared.push({ row: source.row, geometry: geometry!, attrs: values });
-  }
-  return { prepared, rejected };
+    return { prepared, rejected };
+  };
 }

@@ -54,7 +54,7 @@ function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
   return `SELECT s.source_row, min(p.code) AS code
     FROM ${parents} p
     CROSS JOIN LATERAL (SELECT s.source_row FROM ${table} s WHERE ST_Intersects(p.geom_m, s.${anchor}) OFFSET 0) s
-    WHERE p.geom_m && (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) FROM ${table})
+    WHERE p.geom_m && (SELECT box FROM staged_extent)
     GROUP BY s.source_row`;
 }
 
@@ -95,6 +95,11 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
   const values = new Map(names.map((n) => [n, `s.${n}`]));
   const ctes: string[] = [];
   const joins: string[] = [];
+  if (layer.links.some((column) => (plans[column] ?? 'parents-outer') === 'parents-outer')) {
+    // The staged rows' extent, taken once for every parents-outer link (a scan of 100,000 staged cameras each).
+    const { table, column: anchor } = stagedAnchors(layer);
+    ctes.push(`staged_extent AS MATERIALIZED (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM ${table})`);
+  }
   for (const column of layer.links) {
     ctes.push(`link_${column} AS (${linkSql(layer, column, plans[column] ?? 'parents-outer')})`);
     joins.push(`LEFT JOIN link_${column} ON link_${column}.source_row = s.source_row`);
