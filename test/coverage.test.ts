@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { importFile } from '../server/ingest/import.service.js';
+import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
+import { coverageRequest } from '../server/analysis/catchment-models.js';
+import type { AtlasContext } from '../server/graphql/context.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { featureCollection, lonLat, pointsCsv, polygon, random, square } from './coverage.fixtures.js';
@@ -282,6 +285,31 @@ describe.each(STORE_KINDS)('coverage on the $name store', (kind) => {
     const warm = db.statementCount;
     expect((await hub.gql(cells, undefined, analyst)).data).toEqual(cold.data);
     expect(db.statementCount - warm).toBe(2);
+  });
+
+  it('reads a page of cached areas as one range of the cache, leaving out the areas in it not asked for', async () => {
+    const request = coverageRequest('bus-stops', 500);
+    const ctx = { db } as unknown as AtlasContext;
+    const few = await computeAreaCoverage(ctx, 'communities', ['CENTRE', 'CORNER', 'OVERLAP'], request);
+    // 500 codes or more take the range: CENTRE to ZZZ… spans every other community, of which only two are asked for.
+    const padding = Array.from({ length: 600 }, (_, i) => `ZZZ-NO-SUCH-${i}`);
+    const query = db.query.bind(db);
+    const texts: string[] = [];
+    (db as { query: unknown }).query = (text: string, values?: unknown[]) => {
+      texts.push(text);
+      return query(text, values);
+    };
+    let many: Awaited<ReturnType<typeof computeAreaCoverage>>;
+    try {
+      many = await computeAreaCoverage(ctx, 'communities', ['CENTRE', 'OVERLAP', ...padding], request);
+    } finally {
+      (db as { query: unknown }).query = query;
+    }
+    expect(texts[0]).toMatch(/BETWEEN r\.lo AND r\.hi/);
+    expect([...many.keys()].sort()).toEqual(['CENTRE', 'OVERLAP']);
+    const figures = (row: { area_m2: number; covered_m2: number; nearest_m: number | null } | undefined) => row && [row.area_m2, row.covered_m2, row.nearest_m];
+    expect(figures(many.get('CENTRE'))).toEqual(figures(few.get('CENTRE')));
+    expect(figures(many.get('OVERLAP'))).toEqual(figures(few.get('OVERLAP')));
   });
 
   it('invalidates what an import changes, and only that', async () => {
