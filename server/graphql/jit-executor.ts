@@ -33,8 +33,14 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     if (query === undefined) {
       // Errors are built with the resolver's own error as originalError (formatError reads it); their stack is the
       // original's, so capturing another one per error is wasted.
-      const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      query = isCompiledQuery(result) ? result : null;
+      try {
+        const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+        query = isCompiledQuery(result) ? result : null;
+      } catch (error) {
+        // A document graphql-jit cannot compile (a construct it does not support) runs on graphql-js, once logged.
+        console.warn('[graphql] graphql-jit could not compile an operation; graphql-js runs it:', (error as Error).message);
+        query = null;
+      }
       byOperation.set(key, query);
     }
     return query;
