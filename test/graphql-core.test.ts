@@ -137,6 +137,31 @@ describe.each(STORE_KINDS)('GraphQL core on the $name store', (kind) => {
     expect(unknown.data.community).toBeNull();
   });
 
+  it('answers a database failure in a resolver with the hub\'s own sentence and code, not a generic internal error', async () => {
+    // As PostgreSQL restarting makes pg fail: errors without a SQLSTATE, and with one (57P01), in a list and in a batch.
+    const original = db.query.bind(db);
+    try {
+      for (const [failAt, error, path] of [
+        [0, new Error('Connection terminated unexpectedly'), ['communities']],
+        [1, Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), ['communities', 'nodes', 0, 'gridCells']],
+      ] as const) {
+        let n = 0;
+        (db as { query: typeof db.query }).query = (async (...args: Parameters<typeof db.query>) => {
+          if (n++ === failAt) throw error;
+          return original(...args);
+        }) as typeof db.query;
+        const result = await hub.gql(`{ communities(first: 3) { nodes { code gridCells { code } } } }`);
+        const [first] = (result.errors ?? []) as { message: string; extensions?: { code?: string }; path?: unknown[]; locations?: { line: number }[] }[];
+        expect(first?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+        expect(first?.message).toMatch(/not reachable right now/);
+        expect(first?.path).toEqual(path);
+        expect(first?.locations?.[0].line).toBe(1);
+      }
+    } finally {
+      (db as { query: typeof db.query }).query = original;
+    }
+  });
+
   it('finds communities intersecting a GeoJSON polygon given in WGS84', async () => {
     const result = await hub.gql(`query($g: GeoJSON) { communities(intersects: $g) { totalCount } }`, { g: square(50, 50, 100, 100) });
     expect(result.data.communities.totalCount).toBe(1);

@@ -1,6 +1,6 @@
 // Runs GraphQL operations compiled by graphql-jit instead of graphql-js's interpreter, behind Apollo Server's gateway seam.
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { execute, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 
 // The gateway types as Apollo Server names them (their package is Apollo's own dependency, not ours).
@@ -52,7 +52,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const query = compiledFor(document, operationName);
     const variables = request.variables ?? {};
     if (!query) return (await execute({ schema, document, operationName, variableValues: variables, contextValue: context })) as ExecutionResult;
-    const result = (await query.query(undefined, context, variables)) as ExecutionResult;
+    const result = withExtensions((await query.query(undefined, context, variables)) as ExecutionResult);
     if (result.data === undefined && result.errors?.length && operation) {
       // Nothing ran: the variables did not fit their types. graphql-js says so with the variable's definition as the
       // error's node, which is how Apollo tells a caller's mistake (BAD_USER_INPUT, HTTP 400) from a failure of ours;
@@ -62,6 +62,24 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     }
     return result;
   };
+
+  /**
+   * graphql-jit's errors take `extensions` from their original error only, and leave it undefined (and read-only) when
+   * the original has none (a raw pg error while PostgreSQL restarts); Apollo's error formatting reads
+   * `extensions.code` before formatError and, on the TypeError, answers "Internal server error" in place of the hub's
+   * DATABASE_UNAVAILABLE sentence (test/faults/postgres-restart.test.ts found it). Such errors are made again as
+   * graphql-js makes them: same message, locations, path and original error, `extensions` an object.
+   */
+  function withExtensions(result: ExecutionResult): ExecutionResult {
+    if (!result.errors?.some((error) => !error.extensions)) return result;
+    const errors = result.errors.map((error) => {
+      if (error.extensions) return error;
+      const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+      (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
+      return copy;
+    });
+    return { ...result, errors };
+  }
 
   return {
     async load() {
