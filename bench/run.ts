@@ -1,4 +1,6 @@
 // `npm run bench -- --scale demo|city|province`: seeds the stores, runs every section, writes bench/results and docs/BENCHMARKS.md.
+// The in-process hub runs as `npm start` runs it: in production mode (server/production-mode.ts says why it comes first).
+import '../server/production-mode.js';
 import { Command } from 'commander';
 import { describeMachine } from './lib/machine.js';
 import { NotMeasured, notMeasured, type Figure } from './lib/figures.js';

@@ -9,6 +9,7 @@ import type { SeededStore } from '../lib/stores.js';
 import { median, timeMs } from '../lib/stats.js';
 import { readConfig } from '../../server/config.js';
 import { largestPage } from '../lib/typical-queries.js';
+import { captureSql, replayer } from '../lib/replay.js';
 
 const SECTION = 'Coverage, whole city';
 const KINDS = [
@@ -96,8 +97,13 @@ async function measureStore(ctx: BenchContext, store: SeededStore, hub: BenchHub
         (who === 'sql' ? sql : graphql).cold.push(cold.ms);
       }
     }
+    // Warm, the baseline is the statements the hub itself ran for the listing (the cache reads and the pages), captured
+    // once and replayed through pg wave by wave, as the GraphQL section does: the compute-or-store statement above is
+    // not what a warm hub runs (against it the warm GraphQL came out at 0.5–0.8× "its SQL").
+    const { statements } = await captureSql(store.db, () => viaGraphql(hub, kind, pageSize));
+    const replay = replayer(pool, statements);
     for (let i = 0; i < Math.min(ctx.runs, ctx.scale === 'demo' ? ctx.runs : 3); i++) {
-      sql.warm.push((await timeMs(() => viaSql(pool, kind, concurrency))).ms);
+      sql.warm.push((await timeMs(() => replay.run())).ms);
       graphql.warm.push((await timeMs(() => viaGraphql(hub, kind, pageSize))).ms);
     }
     // The server again on one connection, GraphQL cold: the engines compared like for like (the embedded store has one).
@@ -115,7 +121,7 @@ async function measureStore(ctx: BenchContext, store: SeededStore, hub: BenchHub
         else process.env.ATLAS_ANALYSIS_CONNECTIONS = saved;
       }
     }
-    return { graphql, sql, pageSize, concurrency, serial };
+    return { graphql, sql, pageSize, concurrency, serial, warmStatements: replay.statements, warmWaves: replay.waves };
   } finally {
     if (pool !== store.db.pool) await pool.end();
   }
@@ -148,8 +154,8 @@ export const coverage: Section = {
           compared(SECTION, `${kind.label}, cold (${label})`, 'ms', measureOf('GraphQL', measured.graphql.cold), measured.sql.cold.length ? measureOf('its SQL through pg', measured.sql.cold) : undefined, {
             note: `${areas}; empty cache; GraphQL in pages of ${measured.pageSize}; ${measured.concurrency} statement(s) side by side, the SQL too`,
           }),
-          compared(SECTION, `${kind.label}, warm (${label})`, 'ms', measureOf('GraphQL', measured.graphql.warm), measureOf('its SQL through pg', measured.sql.warm), {
-            note: `${areas}; cached`,
+          compared(SECTION, `${kind.label}, warm (${label})`, 'ms', measureOf('GraphQL', measured.graphql.warm), measureOf(`its SQL replayed (${measured.warmStatements} statements in ${measured.warmWaves} waves)`, measured.sql.warm), {
+            note: `${areas}; cached; GraphQL in pages of ${measured.pageSize}`,
             target: '≤ 100 ms',
             met: median(measured.graphql.warm) <= 100,
           }),
