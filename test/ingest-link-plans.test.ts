@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../server/db/database.js';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
+import { random } from './coverage.fixtures.js';
 
 const polygon = (code: string, ring: number[][], properties: Record<string, unknown> = {}) => ({
   type: 'Feature', properties: { code, name: code, ...properties }, geometry: { type: 'Polygon', coordinates: [ring] },
@@ -13,16 +14,6 @@ const polygon = (code: string, ring: number[][], properties: Record<string, unkn
 const square = (code: string, x0: number, y0: number, x1: number, y1: number, properties: Record<string, unknown> = {}) =>
   polygon(code, [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], properties);
 const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Two districts (west and east halves), 4 × 4 communities of 0.02°, 8 × 8 grid cells of 0.01°.
 const X0 = 123.4;

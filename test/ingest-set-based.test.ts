@@ -5,6 +5,7 @@ import * as turf from '@turf/turf';
 import type { Feature, LineString, Polygon } from 'geojson';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
+import { random } from './coverage.fixtures.js';
 
 const square = (code: string, x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Feature',
@@ -20,16 +21,6 @@ const GRID_CELLS = collection([
   square('G1', 123.4, 41.8, 123.41, 41.82), square('G2', 123.41, 41.8, 123.42, 41.82),
   square('G3', 123.42, 41.8, 123.43, 41.82), square('G4', 123.43, 41.8, 123.44, 41.82),
 ]);
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Cam { code: string; lon: number; lat: number; direction: number | null; fov: number | null; range: number | null }
 
