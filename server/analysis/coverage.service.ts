@@ -207,12 +207,15 @@ export function loadAreaCoverage(ctx: AtlasContext, level: AreaLevel, code: stri
   const known = knownAreaCoverage(ctx, level, code, request);
   if (known !== undefined) return Promise.resolve(known);
   return ctx.loaders
-    .get<string, CoverageResult | null>(`coverage:${level}:${request.model.name}:${paramsKey(request)}`, (codes) => areaCoverageResults(ctx, level, codes, request))
+    .get<string, CoverageResult | null>(coverageKey(level, request), (codes) => areaCoverageResults(ctx, level, codes, request))
     .load(code);
 }
 
-/** Results a request already read for a whole page, by its loaders, then level, model, reach and code. */
-const knownByRequest = new WeakMap<object, Map<string, Map<string, Map<number, Map<string, CoverageResult | null>>>>>();
+/** One key per level, model and parameters: the request's DataLoader for them, and the results a page prefetched. */
+const coverageKey = (level: AreaLevel, request: CoverageRequest) => `coverage:${level}:${request.model.name}:${paramsKey(request)}`;
+
+/** Results a request already read for a whole page: by the request's loaders, then coverageKey, then code. */
+const knownByRequest = new WeakMap<object, Map<string, Map<string, CoverageResult | null>>>();
 
 /**
  * Reads the coverage of a page's areas at once (the same cache-first statement a DataLoader batch runs), so that
@@ -221,20 +224,17 @@ const knownByRequest = new WeakMap<object, Map<string, Map<string, Map<number, M
  */
 export async function prefetchAreaCoverage(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<void> {
   const results = await areaCoverageResults(ctx, level, codes, request);
-  let byLevel = knownByRequest.get(ctx.loaders);
-  if (!byLevel) knownByRequest.set(ctx.loaders, (byLevel = new Map()));
-  let byModel = byLevel.get(level);
-  if (!byModel) byLevel.set(level, (byModel = new Map()));
-  let byReach = byModel.get(request.model.name);
-  if (!byReach) byModel.set(request.model.name, (byReach = new Map()));
-  let byCode = byReach.get(request.reachM);
-  if (!byCode) byReach.set(request.reachM, (byCode = new Map()));
+  let byKey = knownByRequest.get(ctx.loaders);
+  if (!byKey) knownByRequest.set(ctx.loaders, (byKey = new Map()));
+  const key = coverageKey(level, request);
+  let byCode = byKey.get(key);
+  if (!byCode) byKey.set(key, (byCode = new Map()));
   for (let i = 0; i < codes.length; i++) byCode.set(codes[i], results[i]);
 }
 
 /** An area's coverage if this request has prefetched it (null: no such area), else undefined. */
 export function knownAreaCoverage(ctx: AtlasContext, level: AreaLevel, code: string, request: CoverageRequest): CoverageResult | null | undefined {
-  return knownByRequest.get(ctx.loaders)?.get(level)?.get(request.model.name)?.get(request.reachM)?.get(code);
+  return knownByRequest.get(ctx.loaders)?.get(coverageKey(level, request))?.get(code);
 }
 
 /** Many areas' coverage added up: areas and covered areas sum, the nearest distance is the least. */
