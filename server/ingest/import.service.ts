@@ -16,6 +16,8 @@ import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { positionsOf } from './coordinates.js';
+import { beginChangeSet, finishChangeSet, layerVersions, type ChangeCounts } from './change-sets.js';
+import { carryCoverageForward } from '../analysis/coverage-carry.js';
 
 export type { ImportFormat } from './formats.js';
 export { detectFormat } from './formats.js';
@@ -78,6 +80,9 @@ export interface ImportSummary {
   rejected: RejectedRow[];
   warnings: string[];
   notes: string[];
+  /** The change set this import recorded (empty when the file matched the store). */
+  changeSetId: number;
+  changes: ChangeCounts;
 }
 
 const CHUNK_ROWS = 2000;
@@ -277,20 +282,27 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       // The staged anchors' index serves the parents-outer links only.
       if (Object.values(plans).includes('parents-outer')) await client.query(anchors.table === 'import_anchors' ? sql.indexAnchors : sql.indexPointAnchors);
     }
+    const changeSetId = await beginChangeSet(client, layer, runId);
     const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
     const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
+    const changes = await finishChangeSet(client, changeSetId, kept.length - written);
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
     const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name) : [];
-    if (changedLayers.length > 0) await client.query(sql.bumpVersions, [changedLayers]);
+    if (changedLayers.length > 0) {
+      // What the change cannot reach keeps its cached coverage (the entries move to the new versions with the layers).
+      const before = await layerVersions(client, changedLayers);
+      await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
+      await client.query(sql.bumpVersions, [changedLayers]);
+    }
     const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
     rejected.sort((a, b) => a.row - b.row);
     return {
       runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256,
       rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
-      rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes,
+      rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes, changeSetId, changes,
     };
   });
   db.markDataChanged();

@@ -1,0 +1,22 @@
+-- The change set of one import (db/migrations/100_change_sets.sql: the layer tables' triggers fill feature_changes).
+
+-- name: begin
+-- $1 layer, $2 import run, $3 the layer's table: from here to `finish`, the table's triggers record into this set.
+WITH cs AS (INSERT INTO change_sets (layer, import_run_id) VALUES ($1, $2) RETURNING id)
+SELECT id, set_config('atlas.change_set', id::text, true), set_config('atlas.change_table', $3, true) FROM cs;
+
+-- name: finish
+-- $1 change set, $2 rows of the file identical to what the store held. Later statements of the transaction record nothing.
+WITH counts AS (
+  SELECT count(*) FILTER (WHERE kind = 'added')::int AS added,
+         count(*) FILTER (WHERE kind = 'changed')::int AS changed,
+         count(*) FILTER (WHERE kind = 'removed')::int AS removed
+  FROM feature_changes WHERE change_set_id = $1
+)
+UPDATE change_sets s SET added = c.added, changed = c.changed, removed = c.removed, unchanged = $2
+FROM counts c, (SELECT set_config('atlas.change_set', '', true), set_config('atlas.change_table', '', true)) off
+WHERE s.id = $1
+RETURNING s.added, s.changed, s.removed, s.unchanged;
+
+-- name: versions
+SELECT layer, version FROM layer_versions WHERE layer = ANY($1::text[]);

@@ -1,0 +1,179 @@
+// Change sets and incremental coverage, on both stores: what each import changed, and a cache that, after any sequence
+// of changes, equals a computation from scratch while the areas no change reaches keep their entries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../server/ingest/import.service.js';
+import type { Database } from '../server/db/database.js';
+import { STORE_KINDS } from './support/stores.js';
+import { startHub, type TestHub } from './support/hub.js';
+import { asRole, testViewerResolver } from './support/auth.js';
+import { featureCollection, pointsCsv, random, square } from './coverage.fixtures.js';
+
+type Site = { code: string; x: number; y: number; range?: number };
+
+const stopsCsv = (sites: Site[]) => pointsCsv(['code', 'name'], sites.map((s) => ({ x: s.x, y: s.y, values: { code: s.code, name: `站${s.code}` } })));
+const camerasCsv = (sites: Site[]) => pointsCsv(['code', 'range_m'], sites.map((s) => ({ x: s.x, y: s.y, values: { code: s.code, range_m: s.range ?? 150 } })));
+
+// A 6 × 4 block of 1 km communities, each cut into four grid cells, with gaps of 1 km between rows of blocks so some
+// areas have no site within reach.
+function areas() {
+  const communities = [];
+  const cells = [];
+  for (let i = 0; i < 6; i++) {
+    for (let j = 0; j < 4; j++) {
+      const code = `C${i}${j}`;
+      communities.push({ properties: { code, name: `社区${code}` }, geometry: square(i * 1500, j * 1500, 1000) });
+      for (let k = 0; k < 4; k++) {
+        cells.push({ properties: { code: `${code}G${k}`, name: `网格${k}` }, geometry: square(i * 1500 + (k % 2) * 500, j * 1500 + Math.floor(k / 2) * 500, 500) });
+      }
+    }
+  }
+  return { communities: featureCollection(communities), cells: featureCollection(cells) };
+}
+
+const COVERAGE = `{
+  communities(first: 500) { nodes { code busStopCoverage { coveredAreaM2 nearestMeters } cameraCoverage { coveredAreaM2 nearestMeters } } }
+  gridCells(first: 500) { nodes { code busStopCoverage { coveredAreaM2 nearestMeters } cameraCoverage { coveredAreaM2 nearestMeters } } }
+}`;
+
+type Numbers = Map<string, [number, number | null, number, number | null]>;
+
+async function coverage(hub: TestHub): Promise<Numbers> {
+  const result = await hub.gql(COVERAGE, {}, asRole('analyst'));
+  expect(result.errors).toBeUndefined();
+  const out: Numbers = new Map();
+  for (const level of ['communities', 'gridCells'] as const) {
+    for (const n of result.data[level].nodes) {
+      out.set(`${level}:${n.code}`, [n.busStopCoverage.coveredAreaM2, n.busStopCoverage.nearestMeters, n.cameraCoverage.coveredAreaM2, n.cameraCoverage.nearestMeters]);
+    }
+  }
+  return out;
+}
+
+/** The same numbers from scratch (a plain table: the server's pool has several connections): the cache set aside, everything computed cold, then the cache put back as it was. */
+async function coldCoverage(db: Database, hub: TestHub): Promise<Numbers> {
+  await db.query('CREATE TABLE IF NOT EXISTS kept_cache AS SELECT * FROM coverage_cache WITH NO DATA');
+  await db.query('DELETE FROM kept_cache');
+  await db.query('INSERT INTO kept_cache SELECT * FROM coverage_cache');
+  await db.query('DELETE FROM coverage_cache');
+  try {
+    return await coverage(hub);
+  } finally {
+    await db.query('DELETE FROM coverage_cache');
+    await db.query('INSERT INTO coverage_cache SELECT * FROM kept_cache');
+  }
+}
+
+const cacheRows = async (db: Database) =>
+  new Map((await db.query<{ k: string; v: string }>(
+    `SELECT area_layer || ':' || model || ':' || params_key || ':' || area_code AS k,
+            area_version || '/' || source_version || '/' || covered_m2 || '/' || coalesce(nearest_m::text, '-') AS v
+     FROM coverage_cache c
+     WHERE area_version = (SELECT version FROM layer_versions WHERE layer = c.area_layer)
+       AND source_version = (SELECT version FROM layer_versions WHERE layer = CASE c.model WHEN 'bus_stops_radius' THEN 'bus-stops' ELSE 'cameras' END)`,
+  )).rows.map((r) => [r.k, r.v]));
+
+function expectClose(actual: Numbers, expected: Numbers) {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, values] of expected) {
+    const got = actual.get(key)!;
+    values.forEach((v, i) => {
+      if (v === null) expect(got[i], `${key}[${i}]`).toBeNull();
+      else expect(Math.abs((got[i] as number) - v), `${key}[${i}]: ${got[i]} vs ${v}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(v)));
+    });
+  }
+}
+
+describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)', (kind) => {
+  let db: Awaited<ReturnType<typeof kind.open>>;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    db = await kind.open();
+    const { communities, cells } = areas();
+    await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: communities });
+    await importFile(db, { layer: 'grid-cells', fileName: 'cells.geojson', content: cells });
+    hub = await startHub(db, testViewerResolver);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.dispose();
+  });
+
+  it('records what an import added, changed and removed, and nothing for the same file again', async () => {
+    const first = await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', source: 'transit', content: stopsCsv([{ code: 'S1', x: 500, y: 500 }, { code: 'S2', x: 2000, y: 500 }, { code: 'S3', x: 3500, y: 500 }]) });
+    expect(first.changes).toEqual({ added: 3, changed: 0, removed: 0, unchanged: 0 });
+    const version = async () => (await db.query<{ version: number }>(`SELECT version FROM layer_versions WHERE layer = 'bus-stops'`)).rows[0].version;
+    const before = await version();
+
+    const again = await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', source: 'transit', content: stopsCsv([{ code: 'S1', x: 500, y: 500 }, { code: 'S2', x: 2000, y: 500 }, { code: 'S3', x: 3500, y: 500 }]) });
+    expect(again.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 3 });
+    expect(await version()).toBe(before);
+
+    // S1 moves 100 m east, S2 is renamed by a new file without it… S3 removed by --replace, S4 added.
+    const next = await importFile(db, {
+      layer: 'bus-stops', fileName: 'stops-2.csv', source: 'transit', replace: true,
+      content: pointsCsv(['code', 'name'], [
+        { x: 600, y: 500, values: { code: 'S1', name: '站S1' } },
+        { x: 2000, y: 500, values: { code: 'S2', name: '新站名' } },
+        { x: 5000, y: 500, values: { code: 'S4', name: '站S4' } },
+      ]),
+    });
+    expect(next.changes).toEqual({ added: 1, changed: 2, removed: 1, unchanged: 0 });
+    const { rows } = await db.query<{ code: string; kind: string; moved_m: number | null; name_before: string | null; name_after: string | null }>(
+      `SELECT code, kind, ST_Distance(geom_before::geography, geom_after::geography) AS moved_m,
+              attrs_before ->> 'name' AS name_before, attrs_after ->> 'name' AS name_after
+       FROM feature_changes WHERE change_set_id = $1 ORDER BY code`, [next.changeSetId]);
+    expect(rows.map((r) => [r.code, r.kind])).toEqual([['S1', 'changed'], ['S2', 'changed'], ['S3', 'removed'], ['S4', 'added']]);
+    expect(rows[0].moved_m).toBeGreaterThan(99.5);
+    expect(rows[0].moved_m).toBeLessThan(100.5);
+    expect([rows[1].name_before, rows[1].name_after]).toEqual(['站S2', '新站名']);
+    expect(rows[2].name_after).toBeNull();
+  });
+
+  it('keeps the entries no change reaches and equals a cold computation after random changes', async () => {
+    const next = random(7);
+    const stops = new Map<string, Site>();
+    const cameras = new Map<string, Site>();
+    for (let i = 0; i < 12; i++) stops.set(`R${i}`, { code: `R${i}`, x: next() * 9000 - 500, y: next() * 6000 - 500 });
+    for (let i = 0; i < 20; i++) cameras.set(`K${i}`, { code: `K${i}`, x: next() * 9000 - 500, y: next() * 6000 - 500, range: 100 + Math.round(next() * 200) });
+    await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', source: 'transit', replace: true, content: stopsCsv([...stops.values()]) });
+    await importFile(db, { layer: 'cameras', fileName: 'cameras.csv', source: 'police', replace: true, content: camerasCsv([...cameras.values()]) });
+    expectClose(await coverage(hub), await coldCoverage(db, hub));
+
+    let keptSomewhere = 0;
+    for (let step = 0; step < 8; step++) {
+      const layer = step % 2 === 0 ? 'bus-stops' : 'cameras';
+      const sites = layer === 'bus-stops' ? stops : cameras;
+      const action = next();
+      const codes = [...sites.keys()];
+      if (action < 0.4) {
+        const code = `N${step}`;
+        sites.set(code, { code, x: next() * 9000 - 500, y: next() * 6000 - 500, range: 150 });
+      } else if (action < 0.75) {
+        const moved = sites.get(codes[Math.floor(next() * codes.length)])!;
+        sites.set(moved.code, { ...moved, x: moved.x + (next() - 0.5) * 800, y: moved.y + (next() - 0.5) * 800 });
+      } else {
+        sites.delete(codes[Math.floor(next() * codes.length)]);
+      }
+      const warmBefore = await cacheRows(db);
+      const content = layer === 'bus-stops' ? stopsCsv([...sites.values()]) : camerasCsv([...sites.values()]);
+      const summary = await importFile(db, { layer, fileName: `${layer}-${step}.csv`, source: layer === 'bus-stops' ? 'transit' : 'police', replace: true, content });
+      expect(summary.changes.added + summary.changes.changed + summary.changes.removed).toBe(1);
+      const warmAfter = await cacheRows(db);
+      // Entries still fresh after the change hold exactly the numbers they held before it.
+      for (const [key, value] of warmAfter) {
+        const [area, , covered, nearest] = value.split('/');
+        const [, , coveredBefore, nearestBefore] = (warmBefore.get(key) ?? '').split('/');
+        expect([covered, nearest], key).toEqual([coveredBefore, nearestBefore]);
+        void area;
+      }
+      const model = layer === 'bus-stops' ? 'bus_stops_radius' : 'camera_sectors';
+      const ofModel = [...warmAfter.keys()].filter((k) => k.split(':')[1] === model && k.split(':')[0] !== 'districts');
+      // One site's change reaches a few of the 120 areas: most of the changed model's entries stay warm.
+      expect(ofModel.length, `${layer} step ${step}`).toBeGreaterThan(60);
+      keptSomewhere += ofModel.length;
+      expectClose(await coverage(hub), await coldCoverage(db, hub));
+    }
+    expect(keptSomewhere).toBeGreaterThan(8 * 60);
+  });
+});
