@@ -90,6 +90,10 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
   beforeAll(async () => {
     db = await kind.open();
     const { communities, cells } = areas();
+    await importFile(db, { layer: 'districts', fileName: 'districts.geojson', content: featureCollection([
+      { properties: { code: '210102', name: '和平区' }, geometry: square(-1000, -1000, 5000) },
+      { properties: { code: '210103', name: '沈河区' }, geometry: square(4000, -1000, 7000) },
+    ]) });
     await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: communities });
     await importFile(db, { layer: 'grid-cells', fileName: 'cells.geojson', content: cells });
     hub = await startHub(db, testViewerResolver);
@@ -128,6 +132,41 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
     expect(rows[0].moved_m).toBeLessThan(100.5);
     expect([rows[1].name_before, rows[1].name_after]).toEqual(['站S2', '新站名']);
     expect(rows[2].name_after).toBeNull();
+  });
+
+  it('answers dataVersions and changes in the layer\'s scope, and refuses a since that names nothing', async () => {
+    const versions = await hub.gql(`{ dataVersions(layer: "bus-stops", first: 2) { nodes { id layer added changed removed unchanged importRunId } endCursor } }`);
+    expect(versions.errors).toBeUndefined();
+    const [latest, previous] = versions.data.dataVersions.nodes;
+    expect(latest).toMatchObject({ layer: 'bus-stops', added: 1, changed: 2, removed: 1, unchanged: 0 });
+    expect(previous).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 3 });
+    expect(Number(latest.id)).toBeGreaterThan(Number(previous.id));
+
+    const query = `query ($since: ID) { changes(layer: "bus-stops", since: $since) { nodes { kind code version before after attributesBefore attributesAfter } } }`;
+    const all = await hub.gql(query, { since: previous.id });
+    expect(all.errors).toBeUndefined();
+    const byCode = Object.fromEntries(all.data.changes.nodes.map((n: any) => [n.code, n]));
+    expect(Object.keys(byCode).sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
+    expect(byCode.S4).toMatchObject({ kind: 'ADDED', before: null, attributesBefore: null });
+    expect(byCode.S4.after.type).toBe('Point');
+    expect(byCode.S3).toMatchObject({ kind: 'REMOVED', after: null });
+    expect(byCode.S2.attributesAfter.name).toBe('新站名');
+
+    // Since the very first version: S1–S3 were added inside the window, so they read as added in their latest state.
+    const fromStart = await hub.gql(query, { since: '0' });
+    const kinds = Object.fromEntries(fromStart.data.changes.nodes.map((n: any) => [n.code, n.kind]));
+    expect(kinds).toMatchObject({ S1: 'ADDED', S2: 'ADDED', S4: 'ADDED' });
+    expect(kinds.S3).toBeUndefined();
+
+    // The official of 210102 sees the stops of their district only (S4 stands in 210103).
+    const official = await hub.gql(query, { since: previous.id }, asRole('official', '210102'));
+    expect(official.data.changes.nodes.map((n: any) => n.code).sort()).toEqual(['S1', 'S2', 'S3']);
+
+    const missing = await hub.gql(query, { since: '999999' });
+    expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(missing.errors?.[0].message).toMatch(/no data version 999999/);
+    const future = await hub.gql(`{ changes(layer: "bus-stops", sinceTime: "2999-01-01T00:00:00Z") { nodes { code } } }`);
+    expect(future.errors?.[0].message).toMatch(/in the future/);
   });
 
   it('keeps the entries no change reaches and equals a cold computation after random changes', async () => {
@@ -175,5 +214,10 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
       expectClose(await coverage(hub), await coldCoverage(db, hub));
     }
     expect(keptSomewhere).toBeGreaterThan(8 * 60);
+
+    // Camera positions are not public: an anonymous caller reads no camera change, an analyst reads them all.
+    const cameraChanges = `{ changes(layer: "cameras") { nodes { code after } } }`;
+    expect((await hub.gql(cameraChanges)).data.changes.nodes).toEqual([]);
+    expect((await hub.gql(cameraChanges, {}, asRole('analyst'))).data.changes.nodes.length).toBe(cameras.size);
   });
 });
