@@ -9,6 +9,7 @@ import { readConfig } from './config.js';
 import { Database } from './db/database.js';
 import { seedDemoCity } from './seed/seed.service.js';
 import { warmCoverage } from './analysis/warm-coverage.js';
+import { startHistorySchedule } from './history/schedule.js';
 
 const config = readConfig();
 const started = Date.now();
@@ -28,6 +29,8 @@ if (seedingDemo) {
 
 const atlas = await createApp(db, config, createViewerResolver(jwtSecret.secret));
 const port = await listen(atlas, config.port);
+// Standards snapshots at each month's end and after data changes; retention (ATLAS_HISTORY_MONTHS) once a day.
+startHistorySchedule(db, config);
 console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}/  (GraphQL at /graphql)`);
 // In the background: the first map and dashboard then read community coverage from the cache (which lives in the store,
 // so it stays warm across restarts). The embedded store has one connection, and work there holds every request behind

@@ -71,21 +71,28 @@ export interface RuleSummary {
 
 /** Every community rule over the communities of one district, or the whole city: pass shares and the worst. */
 export async function standardsReport(ctx: AtlasContext, districtCode: string | null | undefined, ruleIds: string[] | null | undefined, worstCount: number): Promise<RuleSummary[]> {
+  return (await communityResults(ctx, districtCode, ruleIds)).map(({ rule, results }) => summarise(rule, results, worstCount));
+}
+
+/** Every community rule's result for each community of one district (or the whole city) in the caller's scope. */
+export async function communityResults(ctx: AtlasContext, districtCode: string | null | undefined, ruleIds: string[] | null | undefined): Promise<{ rule: StandardRule; results: (RuleResult & { districtCode: string | null })[] }[]> {
   const [rules, areas] = await Promise.all([communityRules(ctx, ruleIds), scopeAreas(ctx, 'communities', districtCode)]);
-  return Promise.all(
-    rules.map(async (rule) => {
-      const results = await Promise.all(areas.map((a) => evaluateCommunity(ctx, rule, a.code, a.name)));
-      const evaluated = results.filter((r) => r.pass !== null);
-      const failing = evaluated.filter((r) => r.pass === false).sort((a, b) => (b.shortfall ?? 0) - (a.shortfall ?? 0) || a.communityCode.localeCompare(b.communityCode));
-      return {
-        rule,
-        evaluated: evaluated.length,
-        passed: evaluated.length - failing.length,
-        failed: failing.length,
-        noData: results.length - evaluated.length,
-        passShare: evaluated.length > 0 ? (evaluated.length - failing.length) / evaluated.length : null,
-        worst: failing.slice(0, worstCount),
-      };
-    }),
-  );
+  return Promise.all(rules.map(async (rule) => ({
+    rule,
+    results: await Promise.all(areas.map(async (a) => ({ ...(await evaluateCommunity(ctx, rule, a.code, a.name)), districtCode: a.districtCode ?? null }))),
+  })));
+}
+
+function summarise(rule: StandardRule, results: RuleResult[], worstCount: number): RuleSummary {
+  const evaluated = results.filter((r) => r.pass !== null);
+  const failing = evaluated.filter((r) => r.pass === false).sort((a, b) => (b.shortfall ?? 0) - (a.shortfall ?? 0) || a.communityCode.localeCompare(b.communityCode));
+  return {
+    rule,
+    evaluated: evaluated.length,
+    passed: evaluated.length - failing.length,
+    failed: failing.length,
+    noData: results.length - evaluated.length,
+    passShare: evaluated.length > 0 ? (evaluated.length - failing.length) / evaluated.length : null,
+    worst: failing.slice(0, worstCount),
+  };
 }
