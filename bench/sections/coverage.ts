@@ -27,7 +27,7 @@ const listQuery = (level: (typeof LEVELS)[number], kind: Kind) =>
   `query($first: Int!, $after: String) { ${level.query}(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { code ${kind.field} { coveredShare } } } }`;
 
 /** Every community's and grid cell's coverage through GraphQL, page by page as a client has to. */
-async function viaGraphql(hub: BenchHub, kind: Kind, pageSize: number): Promise<number> {
+export async function viaGraphql(hub: BenchHub, kind: Kind, pageSize: number): Promise<number> {
   let areas = 0;
   for (const level of LEVELS) {
     let after: string | null = null;

@@ -4,6 +4,7 @@ import { client } from './client.js';
 import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
 import { importThroughput } from './import.js';
+import { incremental } from './incremental.js';
 import { load } from './load.js';
 import { postgraphile } from './postgraphile.js';
 import { tiles } from './tiles.js';
@@ -12,6 +13,7 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'import', ...importThroughput },
   { id: 'graphql', ...graphqlQueries },
   { id: 'coverage', ...coverage },
+  { id: 'incremental', ...incremental },
   { id: 'tiles', ...tiles },
   { id: 'load', ...load },
   { id: 'postgraphile', ...postgraphile },
