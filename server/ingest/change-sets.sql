@@ -20,3 +20,15 @@ RETURNING s.added, s.changed, s.removed, s.unchanged;
 
 -- name: versions
 SELECT layer, version FROM layer_versions WHERE layer = ANY($1::text[]);
+
+-- name: recordExtents
+-- After the versions of layers $2 moved: where change set $1 lies, for each of them (a relinked record lies inside
+-- its parent's old or new shape, so inside the change's box too).
+INSERT INTO layer_version_extents (layer, version, changed_at, west, south, east, north)
+SELECT v.layer, v.version, v.changed_at, ST_XMin(e.box), ST_YMin(e.box), ST_XMax(e.box), ST_YMax(e.box)
+FROM layer_versions v,
+     (SELECT ST_Extent(x.g)::geometry AS box
+      FROM feature_changes f CROSS JOIN LATERAL (VALUES (f.geom_before), (f.geom_after)) x(g)
+      WHERE f.change_set_id = $1) e
+WHERE v.layer = ANY($2::text[]) AND e.box IS NOT NULL
+ON CONFLICT (layer, version) DO NOTHING;

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
 import type { Layer } from '../layers.js';
 
-const sql = loadQueries(new URL('./change-sets.sql', import.meta.url), ['begin', 'finish', 'versions'] as const);
+const sql = loadQueries(new URL('./change-sets.sql', import.meta.url), ['begin', 'finish', 'versions', 'recordExtents'] as const);
 
 export interface ChangeCounts {
   added: number;
@@ -28,4 +28,9 @@ export async function finishChangeSet(client: Queryable, changeSetId: number, un
 export async function layerVersions(client: Queryable, layers: readonly string[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ layer: string; version: number }>(sql.versions, [layers]);
   return new Map(rows.map((r) => [r.layer, Number(r.version)]));
+}
+
+/** Records where the change lies for each layer whose version just moved (tile ETags elsewhere stay as they were). */
+export async function recordVersionExtents(client: Queryable, changeSetId: number, layers: readonly string[]): Promise<void> {
+  await client.query(sql.recordExtents, [changeSetId, layers]);
 }

@@ -16,7 +16,7 @@ import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { positionsOf } from './coordinates.js';
-import { beginChangeSet, finishChangeSet, layerVersions, type ChangeCounts } from './change-sets.js';
+import { beginChangeSet, finishChangeSet, layerVersions, recordVersionExtents, type ChangeCounts } from './change-sets.js';
 import { carryCoverageForward } from '../analysis/coverage-carry.js';
 
 export type { ImportFormat } from './formats.js';
@@ -295,6 +295,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       const before = await layerVersions(client, changedLayers);
       await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
       await client.query(sql.bumpVersions, [changedLayers]);
+      await recordVersionExtents(client, changeSetId, changedLayers);
     }
     const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);

@@ -9,9 +9,21 @@ import type { LayerName } from '../layers.js';
  */
 export const VERSION_TRUST_MS = 1000;
 
+/** A lon/lat box: [west, south, east, north]. */
+export type LonLatBox = readonly [number, number, number, number];
+
+interface VersionExtent {
+  part: string;
+  box: LonLatBox;
+}
+
 interface KnownVersions {
   /** Each layer's `version@changed` part of a tag. */
   byLayer: Map<string, string>;
+  /** Each layer's current version number. */
+  numbers: Map<string, number>;
+  /** Where each recent version's change lies, per layer and version (db/migrations/102_version_extents.sql). */
+  extents: Map<string, Map<number, VersionExtent>>;
   /** Tags already joined, per list of layers. */
   tags: Map<string, string>;
   readAt: number;
@@ -32,11 +44,26 @@ const reading = new WeakMap<Database, { generation: number; versions: Promise<Kn
  */
 async function readVersions(db: Database, now: number): Promise<KnownVersions> {
   const generation = db.dataGeneration;
-  const { rows } = await db.query<{ layer: string; version: number; changed_ms: number }>(
-    `SELECT layer, version, floor(extract(epoch FROM changed_at) * 1000)::bigint AS changed_ms FROM layer_versions`,
+  // The layers' versions (extent NULL) and the extents of their recent versions, in one statement.
+  const { rows: all } = await db.query<{ layer: string; version: number; changed_ms: number; west: number | null; south: number; east: number; north: number }>(
+    `SELECT layer, version, floor(extract(epoch FROM changed_at) * 1000)::bigint AS changed_ms, NULL::float8 AS west, NULL::float8 AS south, NULL::float8 AS east, NULL::float8 AS north
+     FROM layer_versions
+     UNION ALL
+     SELECT e.layer, e.version, floor(extract(epoch FROM e.changed_at) * 1000)::bigint, e.west, e.south, e.east, e.north
+     FROM layer_version_extents e JOIN layer_versions v ON v.layer = e.layer
+     WHERE e.version > v.version - ${EXTENTS_KEPT}`,
   );
-  const byLayer = new Map(rows.map((r) => [r.layer, `${r.version}@${r.changed_ms.toString(36)}`]));
-  const versions: KnownVersions = { byLayer, tags: new Map(), readAt: now, generation };
+  const rows = all.filter((r) => r.west === null);
+  const byLayer = new Map(rows.map((r) => [r.layer, `${r.version}@${Number(r.changed_ms).toString(36)}`]));
+  const numbers = new Map(rows.map((r) => [r.layer, Number(r.version)]));
+  const extents = new Map<string, Map<number, VersionExtent>>();
+  for (const r of all) {
+    if (r.west === null) continue;
+    let byVersion = extents.get(r.layer);
+    if (!byVersion) extents.set(r.layer, (byVersion = new Map()));
+    byVersion.set(Number(r.version), { part: `${r.version}@${Number(r.changed_ms).toString(36)}`, box: [r.west, r.south, r.east, r.north] });
+  }
+  const versions: KnownVersions = { byLayer, numbers, extents, tags: new Map(), readAt: now, generation };
   const current = known.get(db);
   if (!current || current.generation <= generation) known.set(db, versions);
   return versions;
@@ -46,7 +73,7 @@ async function readVersions(db: Database, now: number): Promise<KnownVersions> {
  * A short tag naming the state of `layers`. The change times join the versions so that a store rebuilt
  * from scratch (versions back at 0) never repeats an old tag.
  */
-export async function dataVersionTag(db: Database, layers: readonly LayerName[], now = Date.now()): Promise<string> {
+export async function dataVersionTag(db: Database, layers: readonly LayerName[], now = Date.now(), box?: LonLatBox): Promise<string> {
   let versions = known.get(db);
   if (!versions || versions.generation !== db.dataGeneration || now - versions.readAt >= VERSION_TRUST_MS) {
     let pending = reading.get(db);
@@ -57,6 +84,7 @@ export async function dataVersionTag(db: Database, layers: readonly LayerName[],
     }
     versions = await pending.versions;
   }
+  if (box) return [...layers].sort().flatMap((layer) => partReaching(versions, layer, box) ?? []).join('.');
   const key = layers.join(',');
   const { byLayer, tags } = versions;
   let tag = tags.get(key);
@@ -66,4 +94,28 @@ export async function dataVersionTag(db: Database, layers: readonly LayerName[],
     tags.set(key, tag);
   }
   return tag;
+}
+
+/** Versions back from the current one whose extents are kept, per layer. */
+const EXTENTS_KEPT = 256;
+
+const overlaps = (a: LonLatBox, b: LonLatBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/**
+ * The tag part of the newest version of `layer` whose change reaches `box`: versions whose change lies elsewhere are
+ * stepped over while the version before them is known (its extent row gives its tag as it was). A version with no
+ * extent (changed outside an import) reaches everywhere.
+ */
+function partReaching(versions: KnownVersions, layer: string, box: LonLatBox): string | undefined {
+  let part = versions.byLayer.get(layer);
+  const byVersion = versions.extents.get(layer);
+  let version = versions.numbers.get(layer);
+  if (part === undefined || !byVersion || version === undefined) return part;
+  for (let extent = byVersion.get(version); extent && !overlaps(extent.box, box); extent = byVersion.get(version)) {
+    const previous = byVersion.get(version - 1);
+    if (!previous) break;
+    part = previous.part;
+    version -= 1;
+  }
+  return part;
 }

@@ -8,7 +8,9 @@ import type { TileAddress } from './tile-address.js';
 import { TILE_LAYERS, type TileOptions } from './tile-layers.js';
 import { tileScope, type TileScope } from './tile-scope.js';
 import { prepareCoverage } from './tile-coverage.js';
-import { dataVersionTag } from './tile-versions.js';
+import { dataVersionTag, type LonLatBox } from './tile-versions.js';
+import type { TileLayer } from './tile-layers.js';
+import { LAYER_NAMES } from '../layers.js';
 import { EMPTY_TILE, defaultEncoder, renderTile, type RenderedTile, type TileEncoder } from './render-tile.js';
 
 export interface TileServiceOptions {
@@ -64,7 +66,7 @@ export class TileService {
     const layer = TILE_LAYERS[request.layer];
     const scope = tileScope(request.viewer);
     const options: TileOptions = { radiusM: layer.usesRadius ? request.radiusM : 0, defaultCameraRangeM: this.config.defaultCameraRangeM };
-    const version = await dataVersionTag(this.db, layer.dependsOn);
+    const version = await dataVersionTag(this.db, layer.dependsOn, Date.now(), reachBox(request, layer, options));
     const variant = `${layer.name}|${version}|${scope.key}|${options.radiusM}|${options.defaultCameraRangeM}|${this.encoder}`;
     const etag = this.etagOf(variant);
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return { etag, scope };
@@ -97,4 +99,26 @@ export class TileService {
     await prepareCoverage(this.db, this.config, viewer, address, scope.districtCode, options);
     return (await renderTile(this.db, address, scope.districtCode, options, this.encoder)).tile;
   }
+}
+
+/** How far outside a tile a change can alter what the tile shows, beyond its radius: an area's colour follows sites
+ * within reach of the whole area, which reaches out of the tile by its own size (communities are a few km at most). */
+const AREA_REACH_M = 5000;
+
+/**
+ * The lon/lat box a change must touch to alter this tile: the tile itself, plus, for tiles drawn from coverage or
+ * catchments, the reach of the sites and the size of the areas; plus a pixel's worth for simplification.
+ */
+export function reachBox(address: TileAddress, layer: TileLayer, options: TileOptions): LonLatBox {
+  const n = 2 ** address.z;
+  const lon = (x: number) => (x / n) * 360 - 180;
+  const lat = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
+  const [west, east, north, south] = [lon(address.x), lon(address.x + 1), lat(address.y), lat(address.y + 1)];
+  // Derived layers (catchments, sectors, gaps) and areas coloured by coverage; a data layer drawn as it is has no reach.
+  const drawsReach = layer.coverage.length > 0 || !(LAYER_NAMES as readonly string[]).includes(layer.name);
+  const marginM = drawsReach ? AREA_REACH_M + options.radiusM + options.defaultCameraRangeM : 0;
+  const pixel = (east - west) / 256;
+  const dLat = marginM / 110_574 + pixel;
+  const dLon = marginM / (111_320 * Math.max(0.01, Math.cos((Math.min(85, Math.max(Math.abs(north), Math.abs(south))) * Math.PI) / 180))) + pixel;
+  return [west - dLon, south - dLat, east + dLon, north + dLat];
 }
