@@ -162,6 +162,14 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
     const official = await hub.gql(query, { since: previous.id }, asRole('official', '210102'));
     expect(official.data.changes.nodes.map((n: any) => n.code).sort()).toEqual(['S1', 'S2', 'S3']);
 
+    // The change set as a GeoJSON export, in the caller's scope.
+    const exported = await (await fetch(`${hub.url}/api/export/changes/${latest.id}.geojson`)).json();
+    expect(exported.features.map((f: any) => [f.properties.code, f.properties.kind]).sort()).toEqual([['S1', 'changed'], ['S2', 'changed'], ['S3', 'removed'], ['S4', 'added']]);
+    expect(exported.features.find((f: any) => f.properties.code === 'S3').geometry.type).toBe('Point');
+    const officialExport = await (await fetch(`${hub.url}/api/export/changes/${latest.id}.geojson`, { headers: asRole('official', '210102') })).json();
+    expect(officialExport.features.map((f: any) => f.properties.code).sort()).toEqual(['S1', 'S2', 'S3']);
+    expect((await fetch(`${hub.url}/api/export/changes/999999.geojson`)).status).toBe(400);
+
     const missing = await hub.gql(query, { since: '999999' });
     expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toMatch(/no data version 999999/);

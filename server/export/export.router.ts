@@ -1,4 +1,5 @@
-// HTTP exports: /api/export/{layer}.{geojson|csv|xlsx} and /api/export/gaps/{bus-stops|cameras}.{…}, as the caller may read them.
+// HTTP exports: /api/export/{layer}.{geojson|csv|xlsx}, /api/export/gaps/{bus-stops|cameras}.{…} and a data version's
+// changes at /api/export/changes/{id}.{…}, as the caller may read them.
 import express from 'express';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -9,6 +10,7 @@ import { checkBbox } from '../graphql/layer-query.js';
 import type { Viewer } from '../graphql/viewer.js';
 import { readGapsForExport } from './gaps-export.js';
 import { readLayerForExport } from './layer-export.js';
+import { readChangeSetForExport } from './changes-export.js';
 import type { ExportTable } from './table.js';
 import { CONTENT_TYPES, parseExportFormat, writeExport } from './writers.js';
 
@@ -49,6 +51,14 @@ export function exportRouter(db: Database, config: AtlasConfig, viewerOf: (reque
         minAreaM2: numberParam(request.query.minArea, 'minArea'),
       });
       await send(response, table, format);
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get('/changes/:file', async (request, response, next) => {
+    try {
+      const { stem, format } = splitFileName(request.params.file);
+      await send(response, await readChangeSetForExport(db, viewerOf(request), stem), format);
     } catch (error) {
       next(error);
     }

@@ -30,6 +30,14 @@ function waitForLine(child: ChildProcess, pattern: RegExp, output: string[]): Pr
   });
 }
 
+/** The stops' change sets, feature changes and data version: they land with the stops or not at all. */
+const stopHistory = async (db: Database) => (await db.query<{ sets: number; changes: number; version: number; extents: number }>(
+  `SELECT (SELECT count(*)::int FROM change_sets WHERE layer = 'bus-stops') AS sets,
+          (SELECT count(*)::int FROM feature_changes WHERE layer = 'bus-stops') AS changes,
+          (SELECT version::int FROM layer_versions WHERE layer = 'bus-stops') AS version,
+          (SELECT count(*)::int FROM layer_version_extents WHERE layer = 'bus-stops') AS extents`,
+)).rows[0];
+
 async function withStore<T>(dataDir: string, work: (db: Database) => Promise<T>): Promise<T> {
   const db = await Database.open({ dataDir });
   try {
@@ -42,9 +50,9 @@ async function withStore<T>(dataDir: string, work: (db: Database) => Promise<T>)
 describe('kills and stops on the embedded store', () => {
   it('opens with the data it had after SIGKILL in the middle of an import, three times over', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-kill-'));
-    const baseline = await withStore(dataDir, async (db) => {
+    let [baseline, baselineHistory] = await withStore(dataDir, async (db) => {
       await loadCity(db, 6);
-      return layerCounts(db);
+      return Promise.all([layerCounts(db), stopHistory(db)]);
     });
     const next = random(4);
     for (let round = 0; round < 3; round++) {
@@ -56,7 +64,7 @@ describe('kills and stops on the embedded store', () => {
       const committedBeforeKill = /committed/.test(output.join(''));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      const counts = await withStore(dataDir, (db) => layerCounts(db));
+      const [counts, history] = await withStore(dataDir, (db) => Promise.all([layerCounts(db), stopHistory(db)]));
       console.log(`kill ${round}: committed before kill: ${committedBeforeKill}; bus_stops ${counts.bus_stops}`);
       // All or nothing: the stops are the city's or the child's full file, never part of it; everything else untouched.
       expect([baseline.bus_stops, STOPS_IN_CHILD]).toContain(counts.bus_stops);
@@ -65,6 +73,16 @@ describe('kills and stops on the embedded store', () => {
         expect(counts.bus_stops).toBe(STOPS_IN_CHILD);
       }
       expect({ ...counts, bus_stops: 0 }).toEqual({ ...baseline, bus_stops: 0 });
+      // The change set, its feature changes, the version and its extent landed with the stops, or none of them did.
+      const landed = counts.bus_stops !== baseline.bus_stops;
+      const changes = landed ? STOPS_IN_CHILD + baseline.bus_stops : 0;
+      // (A second round may have committed the same file again: an empty change set, nothing else.)
+      const sets = history.sets - baselineHistory.sets;
+      expect({ ...history, sets: 0 }).toEqual(landed
+        ? { sets: 0, changes: baselineHistory.changes + changes, version: baselineHistory.version + 1, extents: baselineHistory.extents + 1 }
+        : { ...baselineHistory, sets: 0 });
+      expect(landed ? [1, 2] : [0, 1]).toContain(sets);
+      [baseline, baselineHistory] = [counts, history];
     }
   });
 
