@@ -52,7 +52,11 @@ function geometryProblem(layer: Layer, source: SourceRow, crs: CrsConversion): s
   const geometry = source.geometry;
   if (!geometry) return 'has no geometry';
   const allowed = GEOMETRY_TYPES[layer.geometry];
-  if (!allowed.includes(geometry.type)) return `is a ${geometry.type}; the ${layer.name} layer takes ${allowed.join(' or ')}`;
+  if (!allowed.includes(geometry.type)) {
+    // Longitude/latitude columns give points: a polygon layer needs its shapes as WKT (the hub's own CSV has a wkt column).
+    const fromColumns = geometry.type === 'Point' && !allowed.includes('Point') ? ' (longitude/latitude columns give points: put each boundary as WKT in a column named wkt, or import GeoJSON or a Shapefile)' : '';
+    return `is a ${geometry.type}; the ${layer.name} layer takes ${allowed.join(' or ')}${fromColumns}`;
+  }
   // Projected input (metres) is checked after conversion; longitude/latitude input before, so the message quotes the file.
   return crs.geographic ? positionProblem(geometry) : undefined;
 }
