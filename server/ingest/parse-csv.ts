@@ -7,7 +7,9 @@ type Delimiter = ',' | '\t' | ';';
 
 /** The delimiter of the header line: the one it holds most of (outside quotes), commas when it holds none. */
 export function detectDelimiter(text: string): Delimiter {
-  const header = (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  const start = text.search(/\S/);
+  const end = start < 0 ? 0 : text.indexOf('\n', start);
+  const header = (start < 0 ? '' : text.slice(start, end < 0 ? undefined : end)).replace(/"[^"]*"/g, '');
   const counts = ([',', '\t', ';'] as const).map((d) => ({ d, n: header.split(d).length - 1 }));
   const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
   return best.n > 0 ? best.d : ',';
@@ -18,7 +20,9 @@ export function detectDelimiter(text: string): Delimiter {
  * returns the line numbers emptied: both readers below skip empty lines.
  */
 function emptyBlankLines(text: string, delimiter: Delimiter): { text: string; blankLines: number[] } {
-  const blank = delimiter === '\t' ? /^[ \t]+$/ : new RegExp(`^[\\s${delimiter}]*${delimiter}[\\s${delimiter}]*$|^[ \\t]+$`);
+  const blank = delimiter === '\t' ? /^[ \t]+\r?$/m : new RegExp(`^[ \\t${delimiter}]*${delimiter}[ \\t${delimiter}]*\\r?$|^[ \\t]+\\r?$`, 'm');
+  // One search of the whole text first: most files have no such line, and splitting 100,000 lines costs more than it.
+  if (!blank.test(text)) return { text, blankLines: [] };
   const lines = text.split('\n');
   const blankLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -31,10 +35,6 @@ function emptyBlankLines(text: string, delimiter: Delimiter): { text: string; bl
   return blankLines.length === 0 ? { text, blankLines } : { text: lines.join('\n'), blankLines };
 }
 
-interface ParsedRecord {
-  record: Record<string, string>;
-  info: { lines: number };
-}
 
 /**
  * Most exports quote nothing: then a record is a line and a field is what lies between delimiters, and splitting gives
@@ -42,10 +42,10 @@ interface ParsedRecord {
  * undefined, for csv-parse to read the file, whenever the file holds a quote, a lone carriage return, a header it would
  * treat specially (empty or repeated names), or a row whose field count differs from the header's (csv-parse's error names it).
  */
-export function parseUnquoted(text: string, delimiter: Delimiter = ','): ParsedRecord[] | undefined {
+export function parseUnquoted(text: string, delimiter: Delimiter = ','): TableRecord[] | undefined {
   if (text.includes('"') || /\r(?!\n)/.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
-  const records: ParsedRecord[] = [];
+  const records: TableRecord[] = [];
   let headers: string[] | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
@@ -61,7 +61,7 @@ export function parseUnquoted(text: string, delimiter: Delimiter = ','): ParsedR
     if (fields.length !== headers.length) return undefined;
     const record: Record<string, string> = {};
     for (let f = 0; f < fields.length; f++) record[headers[f]] = fields[f];
-    records.push({ record, info: { lines: index + 1 } });
+    records.push({ record, row: index + 1 });
   }
   return records;
 }
@@ -69,9 +69,10 @@ export function parseUnquoted(text: string, delimiter: Delimiter = ','): ParsedR
 export function parseCsv(text: string, file: string): TableRead {
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   const { text: body, blankLines } = emptyBlankLines(text.replace(/^\uFEFF/, ''), delimiter);
-  let records: ParsedRecord[];
+  let records: TableRecord[];
   try {
-    records = parseUnquoted(body, delimiter) ?? parse(body, { columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false, info: true }) as unknown as ParsedRecord[];
+    records = parseUnquoted(body, delimiter) ?? (parse(body, { columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false, info: true }) as unknown as { record: Record<string, string>; info: { lines: number } }[])
+      .map(({ record, info }) => ({ record, row: info.lines }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     throw new ImportRefusedError(
@@ -81,6 +82,5 @@ export function parseCsv(text: string, file: string): TableRead {
     );
   }
   const headers = records.length ? Object.keys(records[0].record) : [];
-  const table: TableRecord[] = records.map(({ record, info }) => ({ record, row: info.lines }));
-  return tableRows(headers, table, file, blankLines);
+  return tableRows(headers, records, file, blankLines);
 }
