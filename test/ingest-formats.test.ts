@@ -207,3 +207,30 @@ describe('files the importer does not read', () => {
     expect(refusal!.message.length).toBeLessThan(700);
   });
 });
+
+describe('damaged files of the new formats', () => {
+  it('reads or refuses 100 cut or scrambled copies of each, always with a short ImportRefusedError', async () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const kmz = new AdmZip();
+    kmz.addFile('doc.kml', Buffer.from(KML, 'utf8'));
+    const originals: [string, Buffer][] = [
+      ['a.xlsx', await writeXlsxFile([[{ value: '经度' }, { value: '纬度' }], [{ value: 123.4, type: Number }, { value: 41.8, type: Number }]]).toBuffer()],
+      ['a.kml', Buffer.from(KML, 'utf8')],
+      ['a.kmz', kmz.toBuffer()],
+      ['a.gpkg', await geoPackage([{ name: 't', srs: { id: 4326, organization: 'EPSG', code: 4326, definition: 'GEOGCS["WGS 84"]' }, features: [{ properties: { code: 'a' }, geometry: { type: 'Point', coordinates: [123.4, 41.8] } }] }])],
+      ['a.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('编号\t经度\t纬度\r\nA\t123.4\t41.8\r\n', 'utf-16le')])],
+    ];
+    const unexpected: string[] = [];
+    for (const [fileName, original] of originals) {
+      for (let i = 0; i < 100; i++) {
+        let bytes = Buffer.from(original);
+        if (random() < 0.5) bytes = bytes.subarray(0, Math.floor(random() * bytes.length));
+        else for (let k = 0; k < 1 + random() * 20; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        const error = await refusalOf(read(bytes, fileName));
+        if (error !== undefined && (!(error instanceof ImportRefusedError) || error.message.length > 1500)) unexpected.push(`${fileName} #${i}: ${String(error).slice(0, 200)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+});

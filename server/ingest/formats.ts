@@ -48,10 +48,13 @@ function refuseUnknown(fileName: string, what: string, hint = SUPPORTED_FORMATS)
   throw new ImportRefusedError(fileName, [{ row: 0, message: what }], `${hint} Nothing was written.`);
 }
 
-/** Whether the first bytes hold control characters that no text file has (NUL and the like, not tabs or line ends). */
+/**
+ * Whether the first bytes hold control characters that no text file has (NUL and the like; not tabs, line ends, or the
+ * 0x1A end-of-file mark old DOS tools leave).
+ */
 function looksBinary(head: Uint8Array): boolean {
   let control = 0;
-  for (const byte of head) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
+  for (const byte of head) if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1a)) control++;
   return control > 0 && control >= head.length / 100;
 }
 

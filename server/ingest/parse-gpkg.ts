@@ -80,7 +80,14 @@ export async function parseGeoPackage(bytes: Buffer, file: string, tableName?: s
     if (tables.length === 0) refuse(file, 'the GeoPackage holds no feature table (gpkg_geometry_columns is empty)');
     const chosen = tableName === undefined ? tables[0] : tables.find((t) => t.table === tableName);
     if (!chosen) refuse(file, `the GeoPackage has no feature table "${tableName}" (its tables: ${tables.map((t) => t.table).join(', ')})`, 'Give --sheet one of those names.');
-    const { note, ...srs } = srsOf(db, chosen.srsId, file);
+    let srsRead: ReturnType<typeof srsOf>;
+    try {
+      srsRead = srsOf(db, chosen.srsId, file);
+    } catch (error) {
+      if (error instanceof ImportRefusedError) throw error;
+      refuse(file, `gpkg_spatial_ref_sys could not be read (${(error as Error).message.slice(0, 200)}); the GeoPackage may be damaged`, 'Copy the file again and import the complete GeoPackage.');
+    }
+    const { note, ...srs } = srsRead;
     const rows: SourceRow[] = [];
     let index = 0;
     try {

@@ -50,7 +50,11 @@ function kmlBytes(bytes: Buffer, file: string): Buffer {
   const entries = zip.getEntries().filter((e) => !e.isDirectory && e.entryName.toLowerCase().endsWith('.kml'));
   const entry = entries.find((e) => e.entryName.toLowerCase() === 'doc.kml') ?? entries[0];
   if (!entry) refuse(file, 'the KMZ holds no .kml document', 'Save the layer from Google Earth or the GIS again as KML or KMZ.');
-  return entry.getData();
+  try {
+    return entry.getData();
+  } catch (error) {
+    refuse(file, `the KMZ's ${entry.entryName} could not be unpacked (${(error as Error).message.slice(0, 200)}); it may be cut short or damaged`, 'Copy the file again and import the complete KMZ.');
+  }
 }
 
 export function parseKml(bytes: Buffer, file: string, encoding?: string): KmlRead {

@@ -33,7 +33,12 @@ export async function parseXlsx(bytes: Buffer, file: string, sheet?: string): Pr
     refuse(file, `the workbook could not be opened (${(error as Error).message}); it may be cut short`, 'Save the workbook again in Excel or WPS and import the complete file.');
   }
   checkZip(zip, file);
-  const names = sheetNames(zip);
+  let names: string[];
+  try {
+    names = sheetNames(zip);
+  } catch (error) {
+    refuse(file, `the workbook could not be read (${(error as Error).message.slice(0, 200)}); it may be cut short or damaged`, 'Save the workbook again in Excel or WPS and import the complete file.');
+  }
   const chosen = sheet ?? names[0];
   if (sheet !== undefined && !names.includes(sheet)) {
     refuse(file, `the workbook has no sheet "${sheet}" (its sheets: ${names.join(', ') || 'none'})`, 'Give --sheet one of those names.');
