@@ -87,12 +87,12 @@ const isEmpty = (value: unknown) => value === undefined || value === null || (ty
  * Refuses, once for the file rather than once per row, a file with no column for a required attribute, and says how to
  * give one: --map, or for the code, --generate-codes.
  */
-function requireColumns(layer: Layer, columns: Map<Attribute, string>, names: string[], options: PrepareOptions): void {
+function requireColumns(layer: Layer, columns: Map<Attribute, string>, names: string[], firstRows: number[], options: PrepareOptions): void {
   for (const attribute of layer.attributes) {
     if (!attribute.required || columns.has(attribute)) continue;
     if (attribute.name === 'code' && options.generateCodes) continue;
     const lookedFor = [attribute.name, ...(attribute.aliases ?? [])].join(', ');
-    const generate = attribute.name === 'code' ? `, or let the importer number the rows (${options.source}-2, ${options.source}-3, …) with --generate-codes` : '';
+    const generate = attribute.name === 'code' ? `, or let the importer number the rows (${firstRows.map((row) => `${options.source}-${row}`).join(', ')}, …) with --generate-codes` : '';
     throw new ImportRefusedError(
       options.fileName,
       [{ row: 1, field: attribute.name, message: `the ${layer.name} layer needs a ${attribute.name} for every record, and the file has no such column (looked for: ${lookedFor}; its columns are: ${listHeaders(names)})` }],
@@ -109,7 +109,7 @@ export function rowPreparer(layer: Layer, rows: SourceRow[], crs: CrsConversion,
   const names = new Set<string>();
   for (const r of rows) for (const name of Object.keys(r.properties)) names.add(name);
   const columns = resolveColumns(layer, [...names], fieldMap);
-  requireColumns(layer, columns, [...names], options);
+  requireColumns(layer, columns, [...names], rows.slice(0, 2).map((r) => r.row), options);
   const codeAttribute = layer.attributes.find((a) => a.name === 'code')!;
   const codeColumn = columns.get(codeAttribute) ?? GENERATED_CODE_COLUMN;
   if (options.generateCodes) columns.set(codeAttribute, codeColumn);
