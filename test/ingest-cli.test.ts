@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { Database } from '../server/db/database.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -114,9 +115,39 @@ describe.each(TARGETS)('atlas import on the $name store', ({ make }) => {
     const rejects = fs.readFileSync(path.join(dir, 'stops.rejects.csv'), 'utf8');
     expect(rejects.startsWith('\uFEFF')).toBe(true);
     expect(rejects).toMatch(/^\uFEFFrow,field,reason,编号,名称,经度,纬度/);
-    expect(rejects).toContain('3,geometry,"a coordinate is not a number (123.4, NaN)"');
+    expect(rejects).toContain('3,geometry,纬度 is empty');
     expect(rejects).toContain('BAD-1,坏站');
   }, 120_000);
+
+  it('imports a sheet of an .xlsx list with 经度/纬度 and no code column: --map or --generate-codes is offered, then used', async () => {
+    const file = path.join(dir, '公交站.xlsx');
+    fs.writeFileSync(file, await writeXlsxFile([
+      { sheet: '说明', data: [[{ value: '本表由交通局提供' }]] },
+      { sheet: '站点', data: [
+        [{ value: '名称' }, { value: '经度' }, { value: '纬度' }],
+        [{ value: '北站' }, { value: 123.4, type: Number }, { value: 41.8, type: Number }],
+        [null, null, null],
+        [{ value: '南站' }, { value: '123°25′30″' }, { value: '41°49′' }],
+      ] },
+    ]).toBuffer());
+    const refused = await atlas(['import', 'bus-stops', file, '--sheet', '站点'], target.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${file}: row 1, field "code": the bus-stops layer needs a code for every record, and the file has no such column`);
+    expect(refused.stderr).toMatch(/--map code=COLUMN, or let the importer number the rows \(公交站-2, 公交站-4, …\) with --generate-codes/);
+    // A sheet's row numbers, as the spreadsheet shows them: the blank row 3 is skipped, 南站 stays row 4.
+    const run = await atlas(['import', 'bus-stops', file, '--sheet', '站点', '--generate-codes'], target.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/format xlsx/);
+    expect(run.stdout).toMatch(/2 read · 2 written/);
+    expect(run.stdout).toContain('note: 1 empty row(s) skipped (row 3)');
+    const db = await target.open();
+    try {
+      const { rows } = await db.query(`SELECT code, name FROM bus_stops WHERE source = '公交站' ORDER BY code`);
+      expect(rows).toEqual([{ code: '公交站-2', name: '北站' }, { code: '公交站-4', name: '南站' }]);
+    } finally {
+      await db.close();
+    }
+  }, 300_000);
 
   it('a SIGKILL in the middle of writing leaves the store as it was', async () => {
     const file = path.join(dir, 'big.csv');

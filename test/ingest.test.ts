@@ -102,7 +102,7 @@ describe.each(STORE_KINDS)('importing into the $name store (Shenyang)', (kind) =
   });
 
   it.each([
-    ['a broken coordinate', 'broken.csv', 'code,name,lon,lat\nB1,ok,123.40,41.80\nB2,bad,123.4x,41.81\n', /broken\.csv: row 3, field "geometry": a coordinate is not a number/],
+    ['a broken coordinate', 'broken.csv', 'code,name,lon,lat\nB1,ok,123.40,41.80\nB2,bad,123.4x,41.81\n', /broken\.csv: row 3, field "geometry": lon "123\.4x" is not a coordinate: write decimal degrees/],
     ['latitude 95', 'lat95.csv', 'code,name,lon,lat\nB1,ok,123.40,41.80\nB2,bad,123.41,95\n', /lat95\.csv: row 3, field "geometry": latitude 95 is out of range/],
     ['a truncated GeoJSON', 'cut.geojson', shenyangText.slice(0, 20_000), /cut\.geojson.*cut short/s],
     ['a truncated CSV', 'cut.csv', 'code,name,lon,lat\nB1,ok,123.40,41.80\nB2,"unclosed,123.41', /cut\.csv.*could not be read/s],

@@ -31,7 +31,7 @@ program
   .command('import')
   .description('Import a file into a layer, all or nothing (or --skip-invalid).')
   .argument('<layer>', `one of ${LAYER_NAMES.join(', ')}`)
-  .argument('<file>', 'GeoJSON (or newline-delimited), CSV, GTFS zip or stops.txt, Shapefile zip')
+  .argument('<file>', 'GeoJSON (or newline-delimited), CSV or tab-separated text, .xlsx, KML/KMZ, GeoPackage, GTFS zip or stops.txt, Shapefile zip')
   .option('--crs <crs>', 'coordinate system of the file: wgs84, gcj02, bd09, cgcs2000 or EPSG:n (default: the .prj of a Shapefile, else wgs84)')
   .addOption(new Option('--format <format>', 'force the format').choices([...IMPORT_FORMATS]))
   .option('--encoding <encoding>', 'force the text encoding (utf-8, gbk, gb18030); detected by default')
@@ -39,6 +39,8 @@ program
   .option('--source <name>', 'source name (re-imports from a source update in place); default: the file name')
   .option('--replace', 'remove what this source loaded before and is not in the file')
   .option('--skip-invalid', 'write the good rows and put the refused ones, with reasons, in <file>.rejects.csv')
+  .option('--sheet <name>', 'the sheet of an .xlsx workbook, or the feature table of a GeoPackage (default: the first)')
+  .option('--generate-codes', 'give every row without a code the code <source>-<row> (for a list with no code column)')
   .action((layer: string, file: string, options) => runImportCommand(openStore, layer, file, options));
 
 registerExportCommand(program, openStore);

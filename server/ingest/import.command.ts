@@ -17,6 +17,8 @@ export interface ImportCommandOptions {
   source?: string;
   replace?: boolean;
   skipInvalid?: boolean;
+  sheet?: string;
+  generateCodes?: boolean;
 }
 
 const PHASE_LABEL: Record<ImportPhase, string> = { read: 'reading', check: 'checking rows', stage: 'staging', write: 'writing', link: 'linking' };
@@ -77,7 +79,8 @@ export async function runImportCommand(openStore: () => Promise<Database>, layer
   try {
     const summary = await importFile(db, {
       layer: layer.name, fileName: file, content: fs.readFileSync(file), format: options.format, crs: options.crs, encoding: options.encoding,
-      fieldMap: options.map, source: options.source, replace: options.replace, skipInvalid: options.skipInvalid, actor: `cli:${process.env.USER ?? 'unknown'}`,
+      fieldMap: options.map, source: options.source, replace: options.replace, skipInvalid: options.skipInvalid,
+      sheet: options.sheet, generateCodes: options.generateCodes, actor: `cli:${process.env.USER ?? 'unknown'}`,
       onProgress: (p) => progress.update(p),
     });
     progress.stop();

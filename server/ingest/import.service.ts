@@ -54,6 +54,10 @@ export interface ImportOptions {
   replace?: boolean;
   /** Write the good rows and return the refused ones, instead of refusing the whole file. */
   skipInvalid?: boolean;
+  /** The sheet of an .xlsx workbook, or the feature table of a GeoPackage (default: the first). */
+  sheet?: string;
+  /** Give every row without a code the code `<source>-<row>` instead of refusing it. */
+  generateCodes?: boolean;
   limits?: Partial<ImportLimits>;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -217,7 +221,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
     rowsRead: 0,
     actor: options.actor ?? null,
-    options: { crs: options.crs ?? null, format: options.format ?? null, fieldMap: options.fieldMap ?? {}, replace: Boolean(options.replace), skipInvalid: Boolean(options.skipInvalid) },
+    options: { crs: options.crs ?? null, format: options.format ?? null, fieldMap: options.fieldMap ?? {}, replace: Boolean(options.replace), skipInvalid: Boolean(options.skipInvalid), sheet: options.sheet ?? null, generateCodes: Boolean(options.generateCodes) },
     warnings: [],
   };
   try {
@@ -234,16 +238,16 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     throw new ImportRefusedError(fileName, [{ row: 0, message: `the file is ${formatBytes(buffer.length)}; the limit is ${formatBytes(limits.maxBytes)}` }], 'Split the file, or raise ATLAS_MAX_UPLOAD_BYTES; nothing was written.');
   }
   options.onProgress?.({ phase: 'read', done: 0, total: buffer.length });
-  const read = await readImportFile(buffer, fileName, parseFormat(options.format), options.encoding);
+  const read = await readImportFile(buffer, fileName, { forced: parseFormat(options.format), encoding: options.encoding, sheet: options.sheet });
   Object.assign(facts, { format: read.format, encoding: read.encoding, rowsRead: read.rows.length });
   if (read.rows.length > limits.maxFeatures) {
     throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_MAX_FEATURES; nothing was written.');
   }
   if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
-  const crs = await resolveCrs(db, options.crs, read.prj);
+  const crs = await resolveCrs(db, options.crs ?? read.crs, read.prj);
   facts.crs = crs.label;
   options.onProgress?.({ phase: 'check', done: 0, total: read.rows.length });
-  const prepare = rowPreparer(layer, read.rows, crs, options.fieldMap);
+  const prepare = rowPreparer(layer, read.rows, crs, options.fieldMap, { fileName, source: facts.source, generateCodes: options.generateCodes });
 
   const summary = await db.transaction(async (client) => {
     // The statements below are planned once and run once: compiling them (JIT) costs more than it saves (1.1 s of a

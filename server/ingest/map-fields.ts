@@ -39,7 +39,8 @@ const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', '否', '未完成', '']);
 
 function convert(attribute: Attribute, raw: unknown): { value?: AttributeValues[string]; problem?: string } {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    return attribute.required ? { problem: 'is required but empty' } : { value: null };
+    if (!attribute.required) return { value: null };
+    return { problem: attribute.name === 'code' ? 'is required but empty (fill it in, or import with --generate-codes to number such rows)' : 'is required but empty' };
   }
   switch (attribute.type) {
     case 'text': {

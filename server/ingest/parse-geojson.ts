@@ -24,7 +24,7 @@ export function parseGeoJson(text: string, file: string): SourceRow[] {
     throw new ImportRefusedError(file, [{ row: 0, message: `not valid JSON (${(error as Error).message}); the file may be cut short` }], CUT_SHORT_HINT);
   }
   const collection = parsed as { type?: string; features?: unknown };
-  if (collection?.type === 'Feature') return [toRow(collection as unknown as Feature, 1)];
+  if (collection?.type === 'Feature') return [featureRow(collection as unknown as Feature, 1)];
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new ImportRefusedError(
       file,
@@ -32,7 +32,7 @@ export function parseGeoJson(text: string, file: string): SourceRow[] {
       'Save the layer as a GeoJSON FeatureCollection and import it again.',
     );
   }
-  return (collection.features as Feature[]).map((feature, index) => toRow(feature, index + 1));
+  return (collection.features as Feature[]).map((feature, index) => featureRow(feature, index + 1));
 }
 
 function parseNewlineDelimited(text: string, file: string): SourceRow[] {
@@ -42,7 +42,7 @@ function parseNewlineDelimited(text: string, file: string): SourceRow[] {
     .filter(({ line }) => line.length > 0)
     .map(({ line, row }) => {
       try {
-        return toRow(JSON.parse(line) as Feature, row);
+        return featureRow(JSON.parse(line) as Feature, row);
       } catch (error) {
         const last = row === lines.length;
         throw new ImportRefusedError(
@@ -54,7 +54,8 @@ function parseNewlineDelimited(text: string, file: string): SourceRow[] {
     });
 }
 
-function toRow(feature: Feature | undefined, row: number): SourceRow {
+/** One GeoJSON feature as a source row (its `id` kept as a property when the properties have none). */
+export function featureRow(feature: Feature<Geometry | null> | undefined, row: number): SourceRow {
   const loose = feature as { type?: string } | null | undefined;
   if (!feature || typeof feature !== 'object' || (loose?.type !== 'Feature' && !('geometry' in feature))) {
     return { row, geometry: null, geometryProblem: `is a ${loose?.type ?? typeof feature}, not a GeoJSON Feature`, properties: {} };

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import * as shapefile from 'shapefile';
 import type { Geometry } from 'geojson';
 import { isUtf8 } from './decode-text.js';
+import { SUPPORTED_FORMATS } from './formats.js';
 import { checkZip } from './limits.js';
 import { ImportRefusedError, type SourceRow } from './rows.js';
 
@@ -95,7 +96,10 @@ export async function parseShapefile(bytes: Buffer, file: string, encodingOverri
   checkZip(zip, file);
   const entries = zip.getEntries().filter((e) => !e.isDirectory && !e.entryName.startsWith('__MACOSX/'));
   const shps = entries.filter((e) => e.entryName.toLowerCase().endsWith('.shp'));
-  if (shps.length === 0) refuse(file, `the zip holds no .shp file (it holds: ${entries.map((e) => e.entryName).join(', ') || 'nothing'})`);
+  if (shps.length === 0) {
+    const held = entries.slice(0, 20).map((e) => e.entryName).join(', ') + (entries.length > 20 ? `, … (${entries.length} files)` : '');
+    refuse(file, `the zip holds no .shp file (it holds: ${held || 'nothing'})`, `A zip is read as a Shapefile, a GTFS feed, a KMZ or an .xlsx workbook. ${SUPPORTED_FORMATS} Nothing was written.`);
+  }
   if (shps.length > 1) refuse(file, `the zip holds ${shps.length} layers (${shps.map((e) => e.entryName).join(', ')})`, 'Zip one layer per file and import each on its own; nothing was written.');
   const base = shps[0].entryName.slice(0, -4).toLowerCase();
   const sibling = (extension: string) => entries.find((e) => e.entryName.toLowerCase() === base + extension)?.getData();

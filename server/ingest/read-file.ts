@@ -4,8 +4,11 @@ import { decodeText } from './decode-text.js';
 import { detectFormat, isZip, type ImportFormat } from './formats.js';
 import { parseCsv } from './parse-csv.js';
 import { parseGeoJson } from './parse-geojson.js';
+import { parseGeoPackage } from './parse-gpkg.js';
 import { parseGtfs } from './parse-gtfs.js';
+import { parseKml } from './parse-kml.js';
 import { parseShapefile } from './parse-shapefile.js';
+import { parseXlsx } from './parse-xlsx.js';
 import type { SourceRow } from './rows.js';
 
 export interface FileRead {
@@ -13,7 +16,16 @@ export interface FileRead {
   rows: SourceRow[];
   encoding?: string;
   prj?: string;
+  /** A coordinate system the file names itself (a GeoPackage's EPSG code), used when --crs is not given. */
+  crs?: string;
   notes: string[];
+}
+
+export interface ReadOptions {
+  forced?: ImportFormat;
+  encoding?: string;
+  /** The sheet of a workbook, or the feature table of a GeoPackage; the first when not given. */
+  sheet?: string;
 }
 
 function zipEntryNames(bytes: Buffer): string[] {
@@ -24,7 +36,7 @@ function zipEntryNames(bytes: Buffer): string[] {
   }
 }
 
-export async function readImportFile(bytes: Buffer, fileName: string, forced?: ImportFormat, encoding?: string): Promise<FileRead> {
+export async function readImportFile(bytes: Buffer, fileName: string, { forced, encoding, sheet }: ReadOptions = {}): Promise<FileRead> {
   const format = forced ?? detectFormat(fileName, bytes, () => zipEntryNames(bytes));
   switch (format) {
     case 'geojson': {
@@ -33,7 +45,20 @@ export async function readImportFile(bytes: Buffer, fileName: string, forced?: I
     }
     case 'csv': {
       const decoded = decodeText(bytes, encoding);
-      return { format, rows: parseCsv(decoded.text, fileName), encoding: decoded.encoding, notes: decoded.encoding === 'utf-8' ? [] : [`text read as ${decoded.encoding}`] };
+      const read = parseCsv(decoded.text, fileName);
+      return { format, rows: read.rows, encoding: decoded.encoding, notes: [...(decoded.encoding === 'utf-8' ? [] : [`text read as ${decoded.encoding}`]), ...read.notes] };
+    }
+    case 'xlsx': {
+      const read = await parseXlsx(bytes, fileName, sheet);
+      return { format, rows: read.rows, notes: read.notes };
+    }
+    case 'kml': {
+      const read = parseKml(bytes, fileName, encoding);
+      return { format, rows: read.rows, encoding: read.encoding, notes: read.notes };
+    }
+    case 'gpkg': {
+      const read = await parseGeoPackage(bytes, fileName, sheet);
+      return { format, rows: read.rows, crs: read.crs, prj: read.prj, notes: read.notes };
     }
     case 'gtfs': {
       const read = parseGtfs(bytes, fileName, isZip(bytes));

@@ -107,3 +107,83 @@ export function gtfsZip(files: Record<string, string>): Buffer {
   for (const [name, text] of Object.entries(files)) zip.addFile(name, Buffer.from(text, 'utf8'));
   return zip.toBuffer();
 }
+
+/** Well-Known Binary of a point or polygon, written field by field (byte order byte, type, counts, doubles). */
+export function wkb(geometry: { type: 'Point'; coordinates: Position } | Polygon, littleEndian = true): Buffer {
+  const parts: Buffer[] = [];
+  const uint32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    if (littleEndian) b.writeUInt32LE(n);
+    else b.writeUInt32BE(n);
+    parts.push(b);
+  };
+  const double = (n: number) => {
+    const b = Buffer.alloc(8);
+    if (littleEndian) b.writeDoubleLE(n);
+    else b.writeDoubleBE(n);
+    parts.push(b);
+  };
+  parts.push(Buffer.from([littleEndian ? 1 : 0]));
+  if (geometry.type === 'Point') {
+    uint32(1);
+    geometry.coordinates.slice(0, 2).forEach(double);
+  } else {
+    uint32(3);
+    uint32(geometry.coordinates.length);
+    for (const ring of geometry.coordinates) {
+      uint32(ring.length);
+      for (const p of ring) p.slice(0, 2).forEach(double);
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+/** A GeoPackage geometry blob: "GP", version 0, flags (header byte order, envelope [minx, maxx, miny, maxy]), srs_id, WKB. */
+export function geoPackageGeometry(geometry: Parameters<typeof wkb>[0], srsId: number, littleEndian = true): Buffer {
+  const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates.flat();
+  const xs = positions.map((p) => p[0]);
+  const ys = positions.map((p) => p[1]);
+  const header = Buffer.alloc(8 + 32);
+  header.write('GP', 0, 'latin1');
+  header[2] = 0;
+  header[3] = (1 << 1) | (littleEndian ? 1 : 0);
+  const write = (n: number, at: number) => (littleEndian ? header.writeDoubleLE(n, at) : header.writeDoubleBE(n, at));
+  if (littleEndian) header.writeInt32LE(srsId, 4);
+  else header.writeInt32BE(srsId, 4);
+  [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)].forEach((v, i) => write(v, 8 + 8 * i));
+  return Buffer.concat([header, wkb(geometry, littleEndian)]);
+}
+
+export interface GeoPackageTable {
+  name: string;
+  srs: { id: number; organization: string; code: number; definition: string };
+  features: { properties: Record<string, string | number | null>; geometry: Parameters<typeof wkb>[0] | null; bigEndian?: boolean }[];
+}
+
+/** A GeoPackage with the standard's three metadata tables and one feature table per entry, through SQLite (sql.js). */
+export async function geoPackage(tables: GeoPackageTable[]): Promise<Buffer> {
+  const { default: initSqlJs } = await import('sql.js');
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(`CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+    organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)`);
+  db.run(`CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',
+    last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER)`);
+  db.run(`CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+    srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))`);
+  db.run(`INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL), ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL)`);
+  for (const table of tables) {
+    db.run('INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, NULL)', [table.srs.organization + ':' + table.srs.code, table.srs.id, table.srs.organization, table.srs.code, table.srs.definition]);
+    db.run(`INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, 'features', ?, ?)`, [table.name, table.name, table.srs.id]);
+    db.run(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'GEOMETRY', ?, 0, 0)`, [table.name, table.srs.id]);
+    const columns = Object.keys(table.features[0].properties);
+    db.run(`CREATE TABLE "${table.name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, ${columns.map((c) => `"${c}"`).join(', ')})`);
+    for (const feature of table.features) {
+      const blob = feature.geometry ? geoPackageGeometry(feature.geometry, table.srs.id, !feature.bigEndian) : null;
+      db.run(`INSERT INTO "${table.name}" (geom, ${columns.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [blob, ...columns.map((c) => feature.properties[c])]);
+    }
+  }
+  const bytes = Buffer.from(db.export());
+  db.close();
+  return bytes;
+}
