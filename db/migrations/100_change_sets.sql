@@ -34,40 +34,47 @@ CREATE TABLE feature_changes (
 );
 CREATE INDEX feature_changes_layer_idx ON feature_changes (layer, change_set_id);
 
--- A record's attributes as a change shows them: its columns less geometry, identity and bookkeeping.
-CREATE FUNCTION atlas_feature_attrs(r jsonb) RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT r - ARRAY['id', 'geom', 'geom_m', 'view_m', 'updated_at', 'import_run_id', 'source_row']
-$$;
-
+-- The recorded attributes are built column by column (jsonb_build_object over the table's own columns, read from the
+-- catalog once per statement): to_jsonb(row) would turn each geometry column into GeoJSON through PostGIS's cast, which
+-- cost more than the import itself (10,000 cameras: 4–5 s).
 CREATE FUNCTION atlas_record_changes() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   cs bigint := nullif(current_setting('atlas.change_set', true), '')::bigint;
+  attrs text;
+  district text;
 BEGIN
   IF cs IS NULL OR current_setting('atlas.change_table', true) IS DISTINCT FROM TG_TABLE_NAME THEN
     RETURN NULL;
   END IF;
+  SELECT 'jsonb_build_object(' || string_agg(format('%L, r.%I', attname, attname), ', ' ORDER BY attnum) || ')',
+         CASE WHEN bool_or(attname = 'district_code') THEN 'r.district_code' WHEN TG_TABLE_NAME = 'districts' THEN 'r.code' ELSE 'NULL::text' END
+    INTO attrs, district
+  FROM pg_attribute
+  WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped
+    AND attname <> ALL (ARRAY['id', 'geom', 'geom_m', 'view_m', 'updated_at', 'import_run_id', 'source_row']);
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_after, attrs_after)
-    SELECT cs, TG_ARGV[0], n.code, 'added', coalesce(to_jsonb(n) ->> 'district_code', CASE WHEN TG_ARGV[0] = 'districts' THEN n.code END),
-           n.geom, atlas_feature_attrs(to_jsonb(n))
-    FROM new_rows n
-    ON CONFLICT (change_set_id, code) DO UPDATE SET geom_after = EXCLUDED.geom_after, attrs_after = EXCLUDED.attrs_after;
+    EXECUTE format(
+      'INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_after, attrs_after)
+       SELECT $1, $2, r.code, ''added'', %s, r.geom, %s FROM new_rows r
+       ON CONFLICT (change_set_id, code) DO UPDATE SET geom_after = EXCLUDED.geom_after, attrs_after = EXCLUDED.attrs_after',
+      district, attrs) USING cs, TG_ARGV[0];
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
-    SELECT cs, TG_ARGV[0], n.code, 'changed', coalesce(to_jsonb(n) ->> 'district_code', CASE WHEN TG_ARGV[0] = 'districts' THEN n.code END),
-           o.geom, n.geom, atlas_feature_attrs(to_jsonb(o)), atlas_feature_attrs(to_jsonb(n))
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE atlas_feature_attrs(to_jsonb(o)) IS DISTINCT FROM atlas_feature_attrs(to_jsonb(n))
-       OR NOT ST_OrderingEquals(o.geom, n.geom)
-    ON CONFLICT (change_set_id, code) DO UPDATE SET geom_after = EXCLUDED.geom_after, attrs_after = EXCLUDED.attrs_after;
+    EXECUTE format(
+      'INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
+       SELECT $1, $2, x.code, ''changed'', x.district, x.geom_before, x.geom_after, x.attrs_before, x.attrs_after
+       FROM (SELECT n.code, n.district, o.geom AS geom_before, n.geom AS geom_after, o.attrs AS attrs_before, n.attrs AS attrs_after
+             FROM (SELECT r.id, r.geom, %2$s AS attrs FROM old_rows r) o
+             JOIN (SELECT r.id, r.code, r.geom, %1$s AS district, %2$s AS attrs FROM new_rows r) n ON n.id = o.id
+             WHERE o.attrs IS DISTINCT FROM n.attrs OR NOT ST_OrderingEquals(o.geom, n.geom)) x
+       ON CONFLICT (change_set_id, code) DO UPDATE SET geom_after = EXCLUDED.geom_after, attrs_after = EXCLUDED.attrs_after',
+      district, attrs) USING cs, TG_ARGV[0];
   ELSE
-    INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, attrs_before)
-    SELECT cs, TG_ARGV[0], o.code, 'removed', coalesce(to_jsonb(o) ->> 'district_code', CASE WHEN TG_ARGV[0] = 'districts' THEN o.code END),
-           o.geom, atlas_feature_attrs(to_jsonb(o))
-    FROM old_rows o
-    ON CONFLICT (change_set_id, code) DO UPDATE SET kind = 'removed', geom_after = NULL, attrs_after = NULL;
+    EXECUTE format(
+      'INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, attrs_before)
+       SELECT $1, $2, r.code, ''removed'', %s, r.geom, %s FROM old_rows r
+       ON CONFLICT (change_set_id, code) DO UPDATE SET kind = ''removed'', geom_after = NULL, attrs_after = NULL',
+      district, attrs) USING cs, TG_ARGV[0];
   END IF;
   RETURN NULL;
 END

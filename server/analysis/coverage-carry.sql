@@ -19,19 +19,34 @@ WHERE c.model = ANY($1::text[]) AND c.source_version = $2;
 -- farther than the entry's reach (a camera's own range where it has one) and farther than the area's nearest site
 -- (a closer site, or the loss of the nearest one, changes nearest_m). Distances on the spheroid, with a margin: an
 -- area carried is one no change reaches; one recomputed without need gets the same numbers. $3 version before.
+-- The areas within reach are found from the moved sites through the areas' GiST index (a large change set is then
+-- one index probe per site, not a scan of the sites per entry); only entries whose nearest site lies beyond the
+-- reach are checked against the sites one by one.
 WITH moved AS MATERIALIZED (
   SELECT v.g, (v.attrs ->> 'range_m')::float8 AS range_m
   FROM feature_changes f
   CROSS JOIN LATERAL (VALUES (f.geom_before, f.attrs_before), (f.geom_after, f.attrs_after)) v(g, attrs)
   WHERE f.change_set_id = $1 AND v.g IS NOT NULL
+),
+keys AS MATERIALIZED (
+  SELECT DISTINCT params_key, coalesce(atlas_params_reach_m(params_key), 0) AS reach_m
+  FROM coverage_cache WHERE area_layer = $4 AND model = $2 AND source_version = $3
+),
+reached AS MATERIALIZED (
+  SELECT DISTINCT k.params_key, a.code
+  FROM keys k CROSS JOIN moved m
+  JOIN {{areas}} a ON a.geom && atlas_degree_box(m.g, coalesce(m.range_m, k.reach_m))
+  WHERE ST_DWithin(a.geom::geography, m.g::geography, coalesce(m.range_m, k.reach_m) * 1.001 + 1)
+),
+narrowest AS MATERIALIZED (
+  -- within every moved site's own reach, an entry's nearest site needs no check of its own
+  SELECT k.params_key, min(coalesce(m.range_m, k.reach_m)) AS reach_m FROM keys k CROSS JOIN moved m GROUP BY k.params_key
 )
 UPDATE coverage_cache c SET source_version = $3 + 1
-FROM {{areas}} a
-WHERE c.area_layer = $4 AND c.model = $2 AND c.source_version = $3 AND a.code = c.area_code
-  AND NOT EXISTS (
-    SELECT 1
-    FROM moved m
-    CROSS JOIN LATERAL (SELECT greatest(coalesce(m.range_m, atlas_params_reach_m(c.params_key), 0), coalesce(c.nearest_m, 1e7)) AS d) r
-    WHERE a.geom && atlas_degree_box(m.g, r.d)
-      AND ST_DWithin(a.geom::geography, m.g::geography, r.d * 1.001 + 1)
-  );
+FROM {{areas}} a, narrowest w
+WHERE c.area_layer = $4 AND c.model = $2 AND c.source_version = $3 AND a.code = c.area_code AND w.params_key = c.params_key
+  AND NOT EXISTS (SELECT 1 FROM reached x WHERE x.params_key = c.params_key AND x.code = c.area_code)
+  AND c.nearest_m IS NOT NULL
+  AND (c.nearest_m <= w.reach_m OR NOT EXISTS (
+    SELECT 1 FROM moved m
+    WHERE a.geom && atlas_degree_box(m.g, c.nearest_m) AND ST_DWithin(a.geom::geography, m.g::geography, c.nearest_m * 1.001 + 1)));
