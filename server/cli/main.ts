@@ -58,7 +58,7 @@ program
     }
   });
 
-registerTokenCommand(program);
+registerTokenCommand(program, openStore);
 
 export { program };
 
