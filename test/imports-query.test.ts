@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('the imports query on the $name store', (kind) => {
     const seen: string[] = [];
     let before: string | null = null;
     for (let page = 0; page < RUNS; page++) {
-      const { data, errors } = await hub.gql('query($before: ID) { imports(first: 5, before: $before) { id fileName } }', { before }, asRole('analyst'));
+      const { data, errors }: { data?: any; errors?: unknown } = await hub.gql('query($before: ID) { imports(first: 5, before: $before) { id fileName } }', { before }, asRole('analyst'));
       expect(errors).toBeUndefined();
       if (data.imports.length === 0) break;
       seen.push(...data.imports.map((run: { fileName: string }) => run.fileName));
