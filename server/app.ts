@@ -159,10 +159,11 @@ export async function createApp(db: Database, config: AtlasConfig, resolveViewer
   return { app, httpServer, apollo, quiesce };
 }
 
-export async function listen(atlas: AtlasApp, port: number): Promise<number> {
+/** Listens on `host` (every interface unless told: config.host, HOST) and answers the port it got. */
+export async function listen(atlas: AtlasApp, port: number, host = '0.0.0.0'): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     atlas.httpServer.once('error', reject);
-    atlas.httpServer.listen(port, '0.0.0.0', () => resolve());
+    atlas.httpServer.listen(port, host, () => resolve());
   });
   const address = atlas.httpServer.address();
   return typeof address === 'object' && address ? address.port : port;

@@ -8,6 +8,8 @@ export interface AtlasConfig {
   /** Where the embedded store keeps its files. */
   dataDir: string;
   port: number;
+  /** The interface the hub listens on (HOST); `0.0.0.0`, every interface, by default: set 127.0.0.1 to keep it to this machine. */
+  host: string;
   /** Seed the demo city into an empty store at first start. */
   demo: boolean;
   /** Camera range used where a camera's record has none. */
@@ -23,10 +25,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
   }
+  const host = (env.HOST ?? '0.0.0.0').trim();
+  if (!/^[\w.:-]+$/.test(host)) {
+    throw new Error(`HOST must be an address or a host name to listen on (0.0.0.0 for every interface, 127.0.0.1 for this machine only), not "${env.HOST}".`);
+  }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.ATLAS_DATA_DIR || './data'),
     port,
+    host,
     demo: (env.ATLAS_DEMO ?? 'on').toLowerCase() !== 'off',
     defaultCameraRangeM: Number(env.ATLAS_CAMERA_RANGE_M ?? 50),
     replicaUrls: parseReplicaUrls(env.DATABASE_REPLICA_URL),

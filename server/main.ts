@@ -7,6 +7,7 @@ import { createViewerResolver } from './auth/viewer.resolver.js';
 import { statementTimeoutMs } from './limits/db-limits.js';
 import { readConfig } from './config.js';
 import { Database } from './db/database.js';
+import { hubUrl, recordHubAddress } from './db/hub-address.js';
 import { seedDemoCity } from './seed/seed.service.js';
 import { warmCoverage } from './analysis/warm-coverage.js';
 import { startHistorySchedule } from './history/schedule.js';
@@ -28,10 +29,13 @@ if (seedingDemo) {
 }
 
 const atlas = await createApp(db, config, createViewerResolver(jwtSecret.secret));
-const port = await listen(atlas, config.port);
+const port = await listen(atlas, config.port, config.host);
+const url = hubUrl(config.host, port);
+// Beside the store's lock: the CLI, refused the store while the hub holds it, names this address (or asks the hub).
+if (db.kind === 'embedded') recordHubAddress(config.dataDir, url);
 // Standards snapshots at each month's end and after data changes; retention (ATLAS_HISTORY_MONTHS) once a day.
 startHistorySchedule(db, config);
-console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}/  (GraphQL at /graphql)`);
+console.log(`Shequ Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}  (GraphQL at /graphql; listening on ${config.host === '0.0.0.0' ? 'every interface, HOST=127.0.0.1 for this machine only' : config.host})`);
 // In the background: the first map and dashboard then read community coverage from the cache (which lives in the store,
 // so it stays warm across restarts). The embedded store has one connection, and work there holds every request behind
 // it: warm it only right after seeding the demo city, when nobody has asked anything yet.
@@ -42,7 +46,7 @@ if (db.kind === 'server' || seedingDemo) {
 }
 if (jwtSecret.origin !== 'env') {
   // The key is this machine's own (generated into the data folder): whoever started the hub may act as admin.
-  console.log(`Sign in as admin (valid 7 days): ${signInLink(port, jwtSecret.secret)}`);
+  console.log(`Sign in as admin (valid 7 days): ${signInLink(url, jwtSecret.secret)}`);
   console.log('Other tokens: npx atlas token --role public|analyst|official|admin [--district CODE]');
 }
 

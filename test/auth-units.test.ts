@@ -50,13 +50,14 @@ describe('tokens', () => {
   });
   it('are printed by `atlas token`', () => {
     const dir = tempDir();
-    const run = spawnSync(process.execPath, ['bin/atlas.mjs', 'token', '--role', 'official', '--district', '210102', '--days', '2'], {
+    // An official's --district is checked against a store: test/hub-address.test.ts covers it.
+    const run = spawnSync(process.execPath, ['bin/atlas.mjs', 'token', '--role', 'analyst', '--days', '2'], {
       env: { ...process.env, ATLAS_DATA_DIR: dir, ATLAS_JWT_SECRET: '' },
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
     const token = run.stdout.trim();
-    expect(verifyToken(token, loadJwtSecret(dir, {}).secret)).toEqual({ role: 'official', districtCode: '210102' });
+    expect(verifyToken(token, loadJwtSecret(dir, {}).secret)).toEqual({ role: 'analyst' });
     const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp;
     expect(exp - Date.now() / 1000).toBeGreaterThan(2 * 86_400 - 120);
     expect(exp - Date.now() / 1000).toBeLessThanOrEqual(2 * 86_400);

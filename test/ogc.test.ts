@@ -76,4 +76,15 @@ describe.each(STORE_KINDS)('OGC API – Features over the $name store', (kind) =
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].message).toMatch(/bbox/);
   });
+
+  it('refuses a query parameter it does not know with a 400 naming the ones it takes, instead of every feature', async () => {
+    const unknown = await get('/ogc/collections/bus-stops/items?district_code=210102');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].message).toMatch(/"district_code" is not a parameter/);
+    for (const known of ['bbox', 'limit', 'offset']) expect(unknown.body.errors[0].message).toContain(known);
+    const two = await get('/ogc/collections/bus-stops/items?limit=5&name=站3&kind=x');
+    expect(two.status).toBe(400);
+    expect(two.body.errors[0].message).toMatch(/"name", "kind" are not parameters/);
+    expect((await get('/ogc/collections/bus-stops/items?limit=5&offset=0&bbox=123.295,41.79,123.345,41.81')).status).toBe(200);
+  });
 });

@@ -7,8 +7,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
 import { LanguageProvider } from './i18n/LanguageProvider';
+import { takeSignInLink } from './state/sign-in-link';
 
 setWorkerUrl(workerUrl);
+// Before anything reads the token or the address (useToken, useUrlState).
+takeSignInLink();
 
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const onExplorer = window.location.pathname.replace(/\/+$/, '') === '/explorer';

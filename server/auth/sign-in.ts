@@ -3,7 +3,7 @@ import { signToken } from './token.js';
 
 export const SIGN_IN_DAYS = 7;
 
-/** `http://localhost:PORT/?token=…`: the client keeps the token and sends it as `Authorization: Bearer`. */
-export function signInLink(port: number, secret: string): string {
-  return `http://localhost:${port}/?token=${signToken({ role: 'admin', days: SIGN_IN_DAYS }, secret)}`;
+/** `<hubUrl>?token=…` (hubUrl ends in a slash): the client keeps the token, sends it as `Authorization: Bearer`, and drops it from the address. */
+export function signInLink(hubUrl: string, secret: string): string {
+  return `${hubUrl}?token=${signToken({ role: 'admin', days: SIGN_IN_DAYS }, secret)}`;
 }

@@ -60,7 +60,7 @@ program
     }
   });
 
-registerTokenCommand(program);
+registerTokenCommand(program, openStore);
 
 export { program };
 

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
+import { forgetHubAddress, recordedHubUrl } from './hub-address.js';
 
 export interface EmbeddedServer {
   port: number;
@@ -30,7 +31,10 @@ function takeLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
-      return () => fs.rmSync(lockPath, { force: true });
+      return () => {
+        forgetHubAddress(dataDir);
+        fs.rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder: { pid?: number } = {};
@@ -40,10 +44,12 @@ function takeLock(dataDir: string): () => void {
         /* a lock file cut short by a crash: treat as stale */
       }
       if (holder.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
+        const hubUrl = recordedHubUrl(dataDir, holder.pid);
         throw new AtlasError(
           AtlasErrorCode.StoreLocked,
-          `The embedded store in ${dataDir} is in use by process ${holder.pid} (the running hub?). ` +
+          `The embedded store in ${dataDir} is in use by process ${holder.pid} ${hubUrl ? `(the hub at ${hubUrl})` : '(the running hub?)'}. ` +
             'Stop that process first, or use the hub\'s import mutation, or point DATABASE_URL at a PostGIS server.',
+          hubUrl ? { hubUrl } : {},
         );
       }
       fs.rmSync(lockPath, { force: true });

@@ -57,7 +57,7 @@ export function storeLockedAdvice(error: AtlasError): string {
   return [
     error.message,
     'To import while the hub is running, send the file to the hub instead (an admin token is needed), e.g.:',
-    '  the GraphQL mutation importFile(input: { layer, fileName, contentBase64, … }) at http://localhost:4000/graphql,',
+    `  the GraphQL mutation importFile(input: { layer, fileName, contentBase64, … }) at ${error.extensions.hubUrl ? `${error.extensions.hubUrl}graphql` : 'the hub\'s /graphql'},`,
     'or stop the hub, run `npx atlas import` again, and start the hub.',
   ].join('\n');
 }

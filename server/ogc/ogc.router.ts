@@ -2,7 +2,7 @@
 import express from 'express';
 import type { Database } from '../db/database.js';
 import type { Viewer } from '../graphql/viewer.js';
-import { collectionLayer, extentOf, featurePage, parseBbox, parseLimit, parseOffset, TITLES, visibleLayers } from './ogc.service.js';
+import { checkItemsParameters, collectionLayer, extentOf, featurePage, parseBbox, parseLimit, parseOffset, TITLES, visibleLayers } from './ogc.service.js';
 import type { Layer } from '../layers.js';
 import { notFound } from '../errors.js';
 
@@ -90,6 +90,7 @@ export function ogcRouter(db: Database, viewerOf: (request: express.Request) => 
     const base = baseUrl(request);
     const viewer = viewerOf(request);
     const layer = collectionLayer(viewer, request.params.id as string);
+    checkItemsParameters(request.query);
     const limit = parseLimit(request.query.limit);
     const offset = parseOffset(request.query.offset);
     const page = await featurePage(db, layer, viewer, { bbox: parseBbox(request.query.bbox) }, limit, offset);

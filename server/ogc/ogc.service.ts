@@ -47,6 +47,19 @@ export async function extentOf(db: Pick<Database, 'query'>, layer: Layer, viewer
   return r && r.xmin !== null ? [r.xmin, r.ymin, r.xmax, r.ymax] : null;
 }
 
+/** What /items takes; OGC API – Features (/req/core/query-param-unknown) answers anything else with a 400, not a silent full page. */
+export const ITEMS_PARAMETERS: readonly string[] = ['bbox', 'limit', 'offset'];
+
+export function checkItemsParameters(query: Record<string, unknown>): void {
+  const unknown = Object.keys(query).filter((name) => !ITEMS_PARAMETERS.includes(name));
+  if (unknown.length === 0) return;
+  const named = unknown.map((name) => `"${name}"`).join(', ');
+  throw badInput(
+    `${named} ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of the items of a collection; ` +
+      `they take ${ITEMS_PARAMETERS.join(', ')}. To select by an attribute (a district, a community), use GraphQL at /graphql.`,
+  );
+}
+
 export function parseLimit(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_LIMIT;
   const limit = Number(value);

@@ -50,3 +50,12 @@ export function encodeTile(layerName: string, rows: readonly TileFeatureRow[], e
   const layer: VectorTileLayerLike = { version: 2, name: layerName, extent, length: features.length, feature: (i) => features[i] };
   return fromVectorTileJs({ layers: { [layerName]: layer } });
 }
+
+/**
+ * A tile with the layer `layerName` and no feature (20-odd bytes). ST_AsMVT gives zero bytes for an empty tile, a valid
+ * empty protobuf, but GDAL's MVT driver only recognises a tile by its first layer: this one it opens, and lists the layer.
+ */
+export function emptyTile(layerName: string, extent: number): Uint8Array {
+  const layer: VectorTileLayerLike = { version: 2, name: layerName, extent, length: 0, feature: () => { throw new RangeError('an empty layer has no feature'); } };
+  return fromVectorTileJs({ layers: { [layerName]: layer } });
+}

@@ -6,7 +6,9 @@ import type { Database } from '../db/database.js';
 import { AtlasError, AtlasErrorCode, fromDatabaseError } from '../errors.js';
 import type { Viewer } from '../graphql/viewer.js';
 import { checkLayer, checkRadius, checkTileAddress } from './tile-address.js';
-import { TILE_LAYERS, TILE_LAYER_NAMES } from './tile-layers.js';
+import { emptyTile } from './encode-tile.js';
+import { TILE_LAYERS, TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
+import { TILE_EXTENT } from './tile-sql.js';
 import { tileScope, type TileScope } from './tile-scope.js';
 import { dataBounds, tileJson } from './tilejson.js';
 import { TileService, type TileServiceOptions } from './tile.service.js';
@@ -37,6 +39,10 @@ function radiusOf(url: string): string | string[] | undefined {
   const values = new URLSearchParams(url.slice(start + 1)).getAll('radius');
   return values.length > 1 ? values : values[0];
 }
+
+/** What a tile without features holds: its layer, empty (encode-tile.ts says why not zero bytes). */
+const EMPTY_TILES = new Map(TILE_LAYER_NAMES.map((name) => [name, emptyTile(name, TILE_EXTENT)]));
+const emptyTileOf = (layer: TileLayerName) => EMPTY_TILES.get(layer)!;
 
 /**
  * Anyone may keep what anonymous visitors see; a signed-in viewer's tiles stay in their own browser.
@@ -107,10 +113,10 @@ export function tilesRouter(db: Database, config: AtlasConfig, viewerOf: ViewerO
       const headers = ['ETag', answer.etag, 'Cache-Control', cacheControl(answer.scope), 'Vary', 'Authorization'];
       if (!answer.tile) {
         response.writeHead(304, headers).end();
-      } else if (answer.tile.featureCount === 0) {
-        response.writeHead(204, headers).end();
       } else {
-        const { body, featureCount } = answer.tile;
+        const { featureCount } = answer.tile;
+        // 200 with an empty tile rather than 204 with nothing: a client that opens the body (GDAL, QGIS) sees the layer.
+        const body = featureCount === 0 ? emptyTileOf(address.layer) : answer.tile.body;
         headers.push('Content-Type', MVT_CONTENT_TYPE, 'Content-Length', String(body.byteLength), 'X-Tile-Features', String(featureCount));
         response.writeHead(200, headers).end(body);
       }

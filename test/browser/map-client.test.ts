@@ -122,6 +122,24 @@ describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s 
     await context.close();
   }, 180_000);
 
+  it('signs in from the link the hub prints at start, and takes the token out of the address', async () => {
+    const token = hub.token('admin');
+    const { page, context, outsideRequests, pageErrors } = await openGuardedPage(browser);
+    await page.goto(`${hub.url}/?token=${token}#p=dashboard`);
+    await expect.poll(() => page.getByTestId('role-badge').textContent(), { timeout: 60_000 }).toContain('admin');
+    expect(await page.getByTestId('sign-in').count()).toBe(0);
+    expect(page.url()).not.toContain('token');
+    expect(new URL(page.url()).hash).toBe('#p=dashboard');
+    expect(await page.evaluate(() => localStorage.getItem('atlas.token'))).toBe(token);
+    // The address the history keeps is the cleaned one: a reload stays signed in with no token in sight.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('role-badge').textContent(), { timeout: 60_000 }).toContain('admin');
+    expect(page.url()).not.toContain('token');
+    expect(outsideRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('switches the interface between Chinese and English and remembers the choice', async () => {
     const { page, context, outsideRequests } = await openGuardedPage(browser, { locale: 'zh-CN' });
     await page.goto(`${hub.url}/`);
