@@ -10,6 +10,7 @@ import { formatBytes, importLimits, type ImportLimits } from './limits.js';
 import type { FieldMap } from './map-fields.js';
 import { rowPreparer, type PreparedRow, type RejectedRow } from './prepare.js';
 import { readOffThread, sha256Of } from './read-off-thread.js';
+import { readableText } from './readable-text.js';
 import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
@@ -205,11 +206,13 @@ async function repairStaged(client: Queryable, layer: Layer, srid: number): Prom
 async function recordFailedRun(db: Database, facts: RunFacts, error: unknown): Promise<void> {
   const problems = error instanceof ImportRefusedError ? error.problems : [];
   const refusedRows = new Set(problems.map((p) => p.row)).size;
-  const message = error instanceof ImportRefusedError || error instanceof AtlasError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+  // Every run is recorded: a reason quoting a binary file's bytes is made readable (and storable) first.
+  const message = readableText(error instanceof ImportRefusedError || error instanceof AtlasError ? error.message : `internal error: ${(error as Error)?.message ?? error}`);
+  const kept = problems.slice(0, PROBLEMS_KEPT).map((p) => ({ ...p, message: readableText(p.message, 500), ...(p.field ? { field: readableText(p.field, 100) } : {}) }));
   try {
     await db.query(sql.recordFailedRun, [
-      facts.layer.name, facts.source, facts.fileName, facts.sha256, facts.format ?? null, facts.crs ?? null, facts.rowsRead, facts.actor,
-      facts.encoding ?? null, JSON.stringify(facts.options), refusedRows, JSON.stringify(problems.slice(0, PROBLEMS_KEPT)), JSON.stringify(facts.warnings), message,
+      facts.layer.name, readableText(facts.source, 200), readableText(facts.fileName, 500), facts.sha256, facts.format ?? null, facts.crs ?? null, facts.rowsRead, facts.actor,
+      facts.encoding ?? null, JSON.stringify(facts.options), refusedRows, JSON.stringify(kept), JSON.stringify(facts.warnings.map((w) => readableText(w, 500))), message,
     ]);
   } catch (recordError) {
     console.error('[import] could not record the failed run:', (recordError as Error).message);
