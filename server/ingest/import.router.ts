@@ -44,7 +44,7 @@ export function importRouter(db: Database, viewerOf: (request: express.Request) 
   router.post('/:layer', refuseOversized(UPLOAD_LIMITS.maxBytes), express.raw({ type: () => true, limit: UPLOAD_LIMITS.maxBytes }), async (request, response, next) => {
     try {
       requireAdmin(viewerOf(request), 'import files');
-      const layer = layerByName(request.params.layer);
+      const layer = layerByName(String(request.params.layer));
       const content = request.body as Buffer;
       if (!Buffer.isBuffer(content) || content.length === 0) throw badInput('The request body is empty: send the file itself as the body.');
       const q = request.query;
