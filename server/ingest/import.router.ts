@@ -7,6 +7,7 @@ import { UPLOAD_LIMITS } from '../limits/upload-limits.js';
 import type { Viewer } from '../graphql/viewer.js';
 import { layerByName } from '../layers.js';
 import { importFile } from './import.service.js';
+import { formatBytes } from './limits.js';
 import { rejectsCsv } from './rejects.js';
 import { summaryLines } from './report.js';
 import { ImportRefusedError } from './rows.js';
@@ -25,12 +26,25 @@ function fieldMapOf(value: unknown): Record<string, string> {
   );
 }
 
+/**
+ * Refuses a body whose Content-Length is over the limit before a byte of it is read. express.raw refuses it too, but
+ * only after reading the whole body (body-parser drains the request before it answers): 200 MB for nothing.
+ */
+function refuseOversized(maxBytes: number): express.RequestHandler {
+  return (request, response, next) => {
+    const length = Number(request.headers['content-length']);
+    if (!(length > maxBytes)) return next();
+    response.set('connection', 'close');
+    next(new AtlasError(AtlasErrorCode.BadInput, `The file is ${formatBytes(length)}; the hub takes at most ${formatBytes(maxBytes)} per upload. Split it, or raise ATLAS_MAX_UPLOAD_BYTES; nothing was read.`, { http: { status: 413 } }));
+  };
+}
+
 export function importRouter(db: Database, viewerOf: (request: express.Request) => Viewer): express.Router {
   const router = express.Router();
-  router.post('/:layer', express.raw({ type: () => true, limit: UPLOAD_LIMITS.maxBytes }), async (request, response, next) => {
+  router.post('/:layer', refuseOversized(UPLOAD_LIMITS.maxBytes), express.raw({ type: () => true, limit: UPLOAD_LIMITS.maxBytes }), async (request, response, next) => {
     try {
       requireAdmin(viewerOf(request), 'import files');
-      const layer = layerByName(request.params.layer);
+      const layer = layerByName(String(request.params.layer));
       const content = request.body as Buffer;
       if (!Buffer.isBuffer(content) || content.length === 0) throw badInput('The request body is empty: send the file itself as the body.');
       const q = request.query;

@@ -1,5 +1,4 @@
 // Imports one file into one layer in a single transaction: it lands whole, or nothing is written (unless skipInvalid).
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Database, Queryable } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
@@ -10,7 +9,8 @@ import { parseFormat, type ImportFormat } from './formats.js';
 import { formatBytes, importLimits, type ImportLimits } from './limits.js';
 import type { FieldMap } from './map-fields.js';
 import { rowPreparer, type PreparedRow, type RejectedRow } from './prepare.js';
-import { readImportFile } from './read-file.js';
+import { readOffThread, sha256Of } from './read-off-thread.js';
+import { readableText } from './readable-text.js';
 import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
@@ -39,6 +39,7 @@ export interface ImportOptions {
   layer: LayerName;
   /** The file's name as the person knows it: every message names it. */
   fileName: string;
+  /** A Buffer of 4 MB or more is moved to the reader's worker thread and is empty once importFile has begun. */
   content: Buffer | string;
   format?: ImportFormat | string;
   /** wgs84 (default), gcj02, bd09, cgcs2000 or EPSG:n; a Shapefile's .prj is used when this is not given. */
@@ -97,7 +98,8 @@ interface RunFacts {
   layer: Layer;
   source: string;
   fileName: string;
-  sha256: string;
+  /** Known once the file is read (on a worker for a big file); null when it was refused before. */
+  sha256: string | null;
   format?: ImportFormat;
   crs?: string;
   encoding?: string;
@@ -180,6 +182,20 @@ async function checkAndStageRows(
   return { prepared, rejected };
 }
 
+/** Checks every row a part at a time, letting other requests in between parts (the first import stages them at once). */
+async function checkRowsInParts(layer: Layer, rows: SourceRow[], prepare: ReturnType<typeof rowPreparer>): Promise<{ prepared: PreparedRow[]; rejected: RejectedRow[] }> {
+  const size = layer.geometry === 'point' ? POINT_CHUNK_ROWS : CHUNK_ROWS;
+  const prepared: PreparedRow[] = [];
+  const rejected: RejectedRow[] = [];
+  for (let start = 0; start < rows.length; start += size) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = prepare(rows.slice(start, start + size));
+    for (const r of part.prepared) prepared.push(r);
+    for (const r of part.rejected) rejected.push(r);
+  }
+  return { prepared, rejected };
+}
+
 /** Repairs invalid geometries with ST_MakeValid; returns the repairs and the rows that could not be repaired. */
 async function repairStaged(client: Queryable, layer: Layer, srid: number): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
   // A point whose coordinates passed the row checks (finite, in range) is valid: only other shapes are checked here.
@@ -199,11 +215,13 @@ async function repairStaged(client: Queryable, layer: Layer, srid: number): Prom
 async function recordFailedRun(db: Database, facts: RunFacts, error: unknown): Promise<void> {
   const problems = error instanceof ImportRefusedError ? error.problems : [];
   const refusedRows = new Set(problems.map((p) => p.row)).size;
-  const message = error instanceof ImportRefusedError || error instanceof AtlasError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+  // Every run is recorded: a reason quoting a binary file's bytes is made readable (and storable) first.
+  const message = readableText(error instanceof ImportRefusedError || error instanceof AtlasError ? error.message : `internal error: ${(error as Error)?.message ?? error}`);
+  const kept = problems.slice(0, PROBLEMS_KEPT).map((p) => ({ ...p, message: readableText(p.message, 500), ...(p.field ? { field: readableText(p.field, 100) } : {}) }));
   try {
     await db.query(sql.recordFailedRun, [
-      facts.layer.name, facts.source, facts.fileName, facts.sha256, facts.format ?? null, facts.crs ?? null, facts.rowsRead, facts.actor,
-      facts.encoding ?? null, JSON.stringify(facts.options), refusedRows, JSON.stringify(problems.slice(0, PROBLEMS_KEPT)), JSON.stringify(facts.warnings), message,
+      facts.layer.name, readableText(facts.source, 200), readableText(facts.fileName, 500), facts.sha256, facts.format ?? null, facts.crs ?? null, facts.rowsRead, facts.actor,
+      facts.encoding ?? null, JSON.stringify(facts.options), refusedRows, JSON.stringify(kept), JSON.stringify(facts.warnings.map((w) => readableText(w, 500))), message,
     ]);
   } catch (recordError) {
     console.error('[import] could not record the failed run:', (recordError as Error).message);
@@ -218,7 +236,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     layer,
     source: options.source?.trim() || path.basename(options.fileName).replace(/\.[^.]+$/, ''),
     fileName: options.fileName,
-    sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+    sha256: null,
     rowsRead: 0,
     actor: options.actor ?? null,
     options: { crs: options.crs ?? null, format: options.format ?? null, fieldMap: options.fieldMap ?? {}, replace: Boolean(options.replace), skipInvalid: Boolean(options.skipInvalid), sheet: options.sheet ?? null, generateCodes: Boolean(options.generateCodes) },
@@ -235,14 +253,14 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
 async function runImport(db: Database, options: ImportOptions, layer: Layer, buffer: Buffer, limits: ImportLimits, facts: RunFacts): Promise<ImportSummary> {
   const { fileName } = options;
   if (buffer.length > limits.maxBytes) {
+    facts.sha256 = sha256Of(buffer);
     throw new ImportRefusedError(fileName, [{ row: 0, message: `the file is ${formatBytes(buffer.length)}; the limit is ${formatBytes(limits.maxBytes)}` }], 'Split the file, or raise ATLAS_MAX_UPLOAD_BYTES; nothing was written.');
   }
   options.onProgress?.({ phase: 'read', done: 0, total: buffer.length });
-  const read = await readImportFile(buffer, fileName, { forced: parseFormat(options.format), encoding: options.encoding, sheet: options.sheet });
+  const read = await readOffThread(buffer, { fileName, format: parseFormat(options.format), encoding: options.encoding, sheet: options.sheet, maxFeatures: limits.maxFeatures }, (sha256) => {
+    facts.sha256 = sha256;
+  });
   Object.assign(facts, { format: read.format, encoding: read.encoding, rowsRead: read.rows.length });
-  if (read.rows.length > limits.maxFeatures) {
-    throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_MAX_FEATURES; nothing was written.');
-  }
   if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
   const crs = await resolveCrs(db, options.crs ?? read.crs, read.prj);
   facts.crs = crs.label;
@@ -258,7 +276,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     // they are staged as they are checked; the first import settles it from the extent of every checked row.
     const settled = (await client.query<{ srid: number | null }>(sql.metricSrid)).rows[0].srid;
     const { prepared, rejected } = settled === null
-      ? prepare(read.rows)
+      ? await checkRowsInParts(layer, read.rows, prepare)
       : await checkAndStageRows(client, layer, read.rows, prepare, Number(settled), Boolean(options.skipInvalid), options.onProgress);
     // A refused file rolls back what was staged: nothing is written.
     if (rejected.length > 0 && !options.skipInvalid) throw new ImportRefusedError(fileName, rejected.flatMap((r) => r.problems));
@@ -305,7 +323,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
     rejected.sort((a, b) => a.row - b.row);
     return {
-      runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256,
+      runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256!,
       rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes, changeSetId, changes,
     };
