@@ -1,5 +1,8 @@
 // Walking catchments along the roads, on both stores: a noded street grid, a gap bridged later, pgRouting against the
 // TypeScript search, and bad road rows. Fixtures in metres around 123.4°E 41.8°N by a local equidistant projection.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import { importFile } from '../server/ingest/import.service.js';
@@ -9,6 +12,7 @@ import { ensureWalkCatchments, hasPgRouting, searchInTypeScript, searchWithPgRou
 import type { AtlasContext } from '../server/graphql/context.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub } from './support/hub.js';
+import { seedDemoCity } from '../server/seed/seed.service.js';
 
 // Azimuthal equidistant about the origin: over a few kilometres its scale is 1 within 1e-7, so ground metres are plane metres.
 const toLonLat = proj4('+proj=aeqd +lat_0=41.8 +lon_0=123.4 +datum=WGS84 +units=m +no_defs', 'EPSG:4326');
@@ -179,4 +183,37 @@ describe.each(STORE_KINDS)('walking catchments on the $name store', (kind) => {
     const status = await walkNetworkStatus(db, 500);
     expect(status.warnings.join(' ')).toMatch(/cross themselves \(KNOT\)/);
   });
+});
+
+describe('pgRouting and the TypeScript search on the demo network', () => {
+  const server = STORE_KINDS.find((k) => k.name === 'server');
+  it('reach the same nodes at the same distances within 1e-6 m', async (test) => {
+    if (!server) {
+      test.skip('needs DATABASE_URL (a PostgreSQL server with pgRouting: apt-get install -y postgresql-15-pgrouting)');
+      return;
+    }
+    const db = await server.open();
+    try {
+      if (!(await hasPgRouting(db.pool))) {
+        test.skip('pgRouting is not installed: apt-get install -y postgresql-15-pgrouting');
+        return;
+      }
+      await seedDemoCity(db, { scale: 'demo', seed: 7, workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-walk-demo-')) });
+      await ensureWalkCatchments(db, 500);
+      const fromPgRouting = await searchWithPgRouting(db.pool, 500);
+      const fromTypeScript = await searchInTypeScript(db.pool, 500);
+      let compared = 0;
+      for (const [stop, nodes] of fromTypeScript) {
+        // pgRouting lists only the stops whose walk reaches a node.
+        expect(fromPgRouting.get(stop)?.size ?? 0).toBe(nodes.size);
+        for (const [node, distance] of nodes) {
+          expect(Math.abs(fromPgRouting.get(stop)!.get(node)! - distance)).toBeLessThan(1e-6);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    } finally {
+      await db.dispose();
+    }
+  }, 300_000);
 });
