@@ -127,7 +127,15 @@ export const LAYERS: Record<LayerName, Layer> = {
     name: 'roads',
     table: 'roads',
     geometry: 'line',
-    attributes: [code, name, { name: 'kind', type: 'text', aliases: ['类型', 'highway'] }],
+    attributes: [
+      code,
+      name,
+      { name: 'kind', type: 'text', aliases: ['类型', 'highway'] },
+      // OpenStreetMap's tags: a bridge, a tunnel or a road on another level joins the walking network only at its ends.
+      { name: 'bridge', type: 'text', aliases: ['桥梁'] },
+      { name: 'tunnel', type: 'text', aliases: ['隧道'] },
+      { name: 'layer', type: 'integer', aliases: ['层'] },
+    ],
     links: [],
   },
 };

@@ -67,7 +67,11 @@ async function loadFixture(db: Database) {
     { code: 'R1', name: '甲小区', program: 'city', plan_year: 2019, status: 'completed', roads_level: true, water_flowing: true, lights_working: false },
     { type: 'Polygon', coordinates: square(A.x - 120, 120, 40) },
   )));
-  await load('roads', collection(feature({ code: 'W1', name: '甲路', kind: 'street' }, { type: 'LineString', coordinates: [at(-100, -300), at(2000, -300)] })));
+  await load('roads', collection(
+    feature({ code: 'W1', name: '甲路', kind: 'street' }, { type: 'LineString', coordinates: [at(-100, -300), at(2000, -300)] }),
+    // A side street past S1 (a T-junction with W1), so that the stop has a walking catchment.
+    feature({ code: 'W2', name: '乙路', kind: 'street' }, { type: 'LineString', coordinates: [at(A.x + 20, -300), at(A.x + 20, 150)] }),
+  ));
 }
 
 // ---- HTTP helpers ----

@@ -1,6 +1,8 @@
 // The catchment models coverage can be measured with: which sites, which shape, which SQL functions build it.
 import { badInput } from '../errors.js';
+import type { Database } from '../db/database.js';
 import type { LayerName } from '../layers.js';
+import { ensureWalkCatchments } from './walk/walk-catchments.js';
 
 export type CoverageKind = 'bus-stops' | 'cameras';
 
@@ -11,12 +13,16 @@ export type CoverageKind = 'bus-stops' | 'cameras';
  */
 export interface CatchmentModel {
   /** Stored in the coverage cache; also the stem of the SQL functions. */
-  name: 'bus_stops_radius' | 'camera_sectors';
+  name: 'bus_stops_radius' | 'camera_sectors' | 'bus_stops_walk';
   kind: CoverageKind;
   /** The layer whose sites make the catchments: its version keys the cache. */
   sourceLayer: LayerName;
-  coverFunction: 'atlas_bus_stops_radius_cover' | 'atlas_camera_sectors_cover';
-  nearestFunction: 'atlas_bus_stops_radius_nearest_m' | 'atlas_camera_sectors_nearest_m';
+  coverFunction: 'atlas_bus_stops_radius_cover' | 'atlas_camera_sectors_cover' | 'atlas_bus_stops_walk_cover';
+  nearestFunction: 'atlas_bus_stops_radius_nearest_m' | 'atlas_camera_sectors_nearest_m' | 'atlas_bus_stops_walk_nearest_m';
+  /** The layer_versions row the cached coverage keys on, where it is not the source layer's own. */
+  versionLayer?: 'walk-catchments';
+  /** Brings what the cover function reads up to date before coverage is read or computed. */
+  prepare?: (db: Database, reachM: number) => Promise<void>;
   /** Whether the exact catchment shapes may be shown to anonymous callers (camera positions are sensitive). */
   publicShapes: boolean;
 }
@@ -46,14 +52,35 @@ export interface CoverageRequest {
   reachM: number;
 }
 
+/**
+ * Bus stops, walking distance along the road network (db/migrations/090_walk_network.sql): each stop's walk of the
+ * radius from its nearest point on the network, widened by the access distance (atlas_walk_access_m, 50 m).
+ */
+export const WALK_MODEL: CatchmentModel = {
+  name: 'bus_stops_walk',
+  kind: 'bus-stops',
+  sourceLayer: 'bus-stops',
+  coverFunction: 'atlas_bus_stops_walk_cover',
+  nearestFunction: 'atlas_bus_stops_walk_nearest_m',
+  versionLayer: 'walk-catchments',
+  prepare: (db, reachM) => ensureWalkCatchments(db, reachM),
+  publicShapes: true,
+};
+
+/** How a stop's reach is measured: a circle, or a walk along the roads. */
+export type CoverageAlong = 'STRAIGHT_LINE' | 'ROADS';
+
+/** The version row coverage of a model is cached against. */
+export const cacheVersionLayer = (model: CatchmentModel): string => model.versionLayer ?? model.sourceLayer;
+
 export const DEFAULT_STOP_RADIUS_M = 500;
 export const MAX_REACH_M = 5000;
 
-export function coverageRequest(kind: CoverageKind, reachM: number): CoverageRequest {
+export function coverageRequest(kind: CoverageKind, reachM: number, along: CoverageAlong = 'STRAIGHT_LINE'): CoverageRequest {
   if (!Number.isFinite(reachM) || reachM <= 0 || reachM > MAX_REACH_M) {
     throw badInput(`The radius must be a number of metres above 0 and at most ${MAX_REACH_M}; got ${reachM}.`);
   }
-  return { model: CATCHMENT_MODELS[kind], reachM };
+  return { model: kind === 'bus-stops' && along === 'ROADS' ? WALK_MODEL : CATCHMENT_MODELS[kind], reachM };
 }
 
 /** The cache key of a request's parameters. */

@@ -6,7 +6,7 @@ import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../graphql/context.js';
 import { whereClause } from '../graphql/layer-query.js';
 import { areaTable, PARENT_LEVEL, type AreaLevel } from './area-levels.js';
-import { paramsKey, type CoverageRequest } from './catchment-models.js';
+import { cacheVersionLayer, paramsKey, type CoverageRequest } from './catchment-models.js';
 import { fillIdentifiers } from './sql-template.js';
 
 const sql = loadQueries(new URL('./coverage.sql', import.meta.url), ['areaCoverage', 'cachedCoverage', 'cachedCoverageRange', 'cachedGaps', 'cachedGapsTogether', 'geometryGaps'] as const);
@@ -103,7 +103,7 @@ export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], re
     nearest: request.model.nearestFunction,
     clip,
   });
-  return { text, values: [codes, request.reachM, level, request.model.sourceLayer, request.model.name, paramsKey(request), parent?.level ?? null, gridM] };
+  return { text, values: [codes, request.reachM, level, cacheVersionLayer(request.model), request.model.name, paramsKey(request), parent?.level ?? null, gridM] };
 }
 
 /** Areas per statement at least: a request for a few dozen areas stays one statement. */
@@ -166,12 +166,13 @@ const RANGE_READ_AT = 500;
 export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, allCodes: readonly string[], request: CoverageRequest): Promise<Map<string, CoverageRow>> {
   const found = new Map<string, CoverageRow>();
   if (allCodes.length === 0) return found;
+  await request.model.prepare?.(ctx.db, request.reachM);
   // Cache first, in one plain statement for all the codes: a warm page of 5,000 grid cells was 20 compute-or-store
   // statements and 4–14 more for their communities (96 statements, 1.5 s for the warm city listing under load).
   // Many codes (a page) are read as one range of the cache's key, not one index descent per code; the range may hold
   // other areas' rows, which are left out here.
   const many = allCodes.length >= RANGE_READ_AT;
-  const { rows: hits } = await ctx.db.query<CoverageRow>(many ? sql.cachedCoverageRange : sql.cachedCoverage, [allCodes, level, request.model.sourceLayer, request.model.name, paramsKey(request)]);
+  const { rows: hits } = await ctx.db.query<CoverageRow>(many ? sql.cachedCoverageRange : sql.cachedCoverage, [allCodes, level, cacheVersionLayer(request.model), request.model.name, paramsKey(request)]);
   const wanted = many ? new Set(allCodes) : undefined;
   for (const row of hits) if (!wanted || wanted.has(row.code)) found.set(row.code, row);
   if (found.size === allCodes.length) return found;

@@ -77,6 +77,8 @@ export class Database {
     pool.on('error', (error) => console.error('[db] idle connection failed:', error.message));
     try {
       if (options.url) await pool.query('CREATE EXTENSION IF NOT EXISTS postgis');
+      // The walking catchments' network search; without it (apt-get install postgresql-15-pgrouting) the hub searches in TypeScript.
+      if (options.url) await pool.query('CREATE EXTENSION IF NOT EXISTS pgrouting').catch(() => {});
       await migrate(pool);
       const capabilities = await detectCapabilities(pool, options.url ? 'server' : 'embedded');
       const database = new Database(options.url ? 'server' : 'embedded', pool, capabilities, embedded);

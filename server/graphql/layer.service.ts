@@ -108,9 +108,9 @@ export async function listLayer(ctx: AtlasContext, layerName: LayerName, filters
 async function prefetchCoverage(ctx: AtlasContext, level: AreaLevel, nodes: Row[], coverage: readonly CoverageSelection[]): Promise<void> {
   const codes = nodes.map((node) => node.code);
   await Promise.all(
-    coverage.map(async ({ kind, radiusMeters }) => {
+    coverage.map(async ({ kind, radiusMeters, along }) => {
       try {
-        await prefetchAreaCoverage(ctx, level, codes, requestFor(ctx, kind, radiusMeters));
+        await prefetchAreaCoverage(ctx, level, codes, requestFor(ctx, kind, radiusMeters, along));
       } catch {
         // The fields ask again, each reporting the error as before.
       }

@@ -39,6 +39,8 @@ const CODE_ONLY = new Set(['__typename', 'boundary', 'geometry', 'gridCells', 'b
 export interface CoverageSelection {
   kind: 'bus-stops' | 'cameras';
   radiusMeters?: number | null;
+  /** Bus stops: STRAIGHT_LINE or ROADS. */
+  along?: 'STRAIGHT_LINE' | 'ROADS' | null;
 }
 
 const COVERAGE_FIELDS: Record<string, CoverageSelection['kind']> = { busStopCoverage: 'bus-stops', cameraCoverage: 'cameras' };
@@ -98,8 +100,10 @@ function coverageSelection(layer: Layer, nodeType: GraphQLObjectType, fields: Fi
     const kind = COVERAGE_FIELDS[field.name.value];
     const definition = kind ? nodeType.getFields()[field.name.value] : undefined;
     if (!kind || !definition) continue;
-    const radiusMeters = kind === 'bus-stops' ? (getArgumentValues(definition, field, info.variableValues).radiusMeters as number | null | undefined) : undefined;
-    if (!out.some((c) => c.kind === kind && c.radiusMeters === radiusMeters)) out.push({ kind, radiusMeters });
+    const args = kind === 'bus-stops' ? getArgumentValues(definition, field, info.variableValues) : {};
+    const radiusMeters = args.radiusMeters as number | null | undefined;
+    const along = args.along as CoverageSelection['along'];
+    if (!out.some((c) => c.kind === kind && c.radiusMeters === radiusMeters && c.along === along)) out.push({ kind, radiusMeters, along });
   }
   return out;
 }

@@ -146,3 +146,17 @@ JOIN communities t ON t.geom && b.env_4326
 LEFT JOIN coverage_cache c ON c.area_layer = 'communities' AND c.area_code = t.code AND c.model = $5 AND c.params_key = $6
   AND c.area_version = v.communities AND c.source_version = v.bus_stops
 WHERE ($4::text IS NULL OR t.district_code = $4) AND (c.area_code IS NULL OR c.area_m2 - c.covered_m2 >= 1)
+
+-- name: stopWalkCatchments
+-- Each stop's walking catchment of $5 metres (db/migrations/090_walk_network.sql), at the configured access distance;
+-- built by the tile service before the query runs.
+SELECT t.id,
+       jsonb_strip_nulls(jsonb_build_object(
+         'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
+         'radius_m', $5::float8, 'access_m', c.access_m, 'reached_length_m', round(c.reached_length_m::numeric, 1)
+       )) AS properties,
+       ST_SimplifyPreserveTopology(ST_Transform(c.geom, 3857), b.tolerance) AS geom
+FROM bounds b
+JOIN stop_walk_catchments c ON c.geom && b.env_4326 AND c.radius_m = $5::float8 AND c.access_m = atlas_walk_access_m()
+JOIN bus_stops t ON t.code = c.stop_code
+WHERE ($4::text IS NULL OR t.district_code = $4)

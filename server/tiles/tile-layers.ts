@@ -1,13 +1,15 @@
 // The tile layers: every data layer plus the derived ones (catchments, camera sectors, coverage gaps), with their zooms and rules.
 import { coverageRequest, paramsKey, type CoverageKind } from '../analysis/catchment-models.js';
 import { LAYER_NAMES, type LayerName } from '../layers.js';
+import type { Database } from '../db/database.js';
+import { ensureWalkCatchments } from '../analysis/walk/walk-catchments.js';
 
-export type DerivedTileLayerName = 'stop-catchments' | 'camera-sectors' | 'coverage-gaps';
+export type DerivedTileLayerName = 'stop-catchments' | 'camera-sectors' | 'coverage-gaps' | 'stop-walk-catchments';
 export type TileLayerName = LayerName | DerivedTileLayerName;
 
 export type TileQueryName =
   | 'districts' | 'communities' | 'gridCells' | 'cameras' | 'busStops' | 'renovationSites' | 'roads'
-  | 'stopCatchments' | 'cameraSectors' | 'coverageGaps';
+  | 'stopCatchments' | 'cameraSectors' | 'coverageGaps' | 'stopWalkCatchments';
 
 /** Values a request may vary beyond z/x/y, already checked. */
 export interface TileOptions {
@@ -36,6 +38,8 @@ export interface TileLayer {
   coverage: readonly CoverageKind[];
   /** The properties each feature carries (TileJSON `vector_layers[].fields`): name → meaning. */
   fields: Readonly<Record<string, string>>;
+  /** Brings derived data the query reads up to date before a tile is rendered (the walking catchments). */
+  prepare?: (db: Database, options: TileOptions) => Promise<void>;
 }
 
 const none = () => [];
@@ -104,6 +108,14 @@ export const TILE_LAYERS: Record<TileLayerName, TileLayer> = {
     query: 'stopCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops'], revealsCameraPositions: false,
     extraParams: (o) => [o.radiusM], usesRadius: true, coverage: [],
     fields: { code: 'String: the stop', name: 'String', community_code: 'String', district_code: 'String', radius_m: 'Number' },
+  },
+  'stop-walk-catchments': {
+    name: 'stop-walk-catchments',
+    description: 'The streets within ?radius= metres (500 by default) of walking from each bus stop, widened by the access distance (50 m by default).',
+    query: 'stopWalkCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops', 'roads'], revealsCameraPositions: false,
+    extraParams: (o) => [o.radiusM], usesRadius: true, coverage: [],
+    prepare: (db, o) => ensureWalkCatchments(db, o.radiusM),
+    fields: { code: 'String: the stop', name: 'String', community_code: 'String', district_code: 'String', radius_m: 'Number', access_m: 'Number', reached_length_m: 'Number: street length reached' },
   },
   'camera-sectors': {
     name: 'camera-sectors', description: "Each camera's view sector (a circle when it has no direction); not for anonymous visitors.",

@@ -10,7 +10,7 @@ const TOLERANCE_PER_TILE_WIDTH = 1 / 1024;
 
 const QUERY_NAMES: readonly TileQueryName[] = [
   'districts', 'communities', 'gridCells', 'cameras', 'busStops', 'renovationSites', 'roads',
-  'stopCatchments', 'cameraSectors', 'coverageGaps',
+  'stopCatchments', 'cameraSectors', 'coverageGaps', 'stopWalkCatchments',
 ];
 const FEATURES = loadQueries(new URL('./tile-features.sql', import.meta.url), QUERY_NAMES);
 

@@ -93,6 +93,7 @@ export class TileService {
     const layer = TILE_LAYERS[address.layer];
     if (address.z < layer.minZoom) return EMPTY_TILE;
     if (layer.revealsCameraPositions && !scope.seesCameraPositions) return EMPTY_TILE;
+    await layer.prepare?.(this.db, options);
     // One statement when the tile's coverage is cached and fresh; otherwise compute what is missing and render again.
     const first = await renderTile(this.db, address, scope.districtCode, options, this.encoder);
     if (first.missingCoverage === 0) return first.tile;

@@ -6,6 +6,8 @@ const COVERAGE = 'coveredShare coveredAreaM2 uncoveredAreaM2 nearestMeters gaps'
 export function communityQuery(fields: SchemaFields | null): string {
   const coverage = [
     hasField(fields, 'Community', 'busStopCoverage') ? `busStopCoverage(radiusMeters: 500) { ${COVERAGE} }` : '',
+    // Walking along the roads, beside the straight line, where the hub has the walking model.
+    hasField(fields, 'Query', 'walkNetwork') ? 'busStopWalkCoverage: busStopCoverage(radiusMeters: 500, along: ROADS) { coveredShare nearestMeters }' : '',
     hasField(fields, 'Community', 'cameraCoverage') ? `cameraCoverage { ${COVERAGE} }` : '',
     hasField(fields, 'Community', 'standards') ? 'standards { ruleId value unit target targetMax pass shortfall detail }' : '',
   ].join('\n    ');

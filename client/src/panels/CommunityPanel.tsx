@@ -1,5 +1,5 @@
 // The clicked community: who it is, its numbers against every standard, its grids, nearest stops, renovation sites, and its gaps.
-import { formatArea, formatMeters, formatNumber } from '../i18n/format';
+import { formatArea, formatMeters, formatNumber, formatShare } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
 import { useLanguage } from '../i18n/useLanguage';
 import type { CommunityFacts } from '../standards/community-facts';
@@ -69,6 +69,12 @@ export function CommunityPanel({ community, rules, loading, error, onClose, onZo
 
       <h3>{t('standards')}</h3>
       {community.standards ? <StandardTable rows={rows} /> : <p className="hint">{t('notAvailable')}</p>}
+      {community.busStopWalkCoverage && bus ? (
+        <p data-testid="bus-coverage-along">
+          {t('busCoverageAlong')}: {t('alongStraightLine')} <strong>{formatShare(bus.coveredShare, language)}</strong> · {t('alongRoads')}{' '}
+          <strong data-testid="bus-coverage-walk">{formatShare(community.busStopWalkCoverage.coveredShare, language)}</strong>
+        </p>
+      ) : null}
       <h3>{t('nearestStop')}</h3>
       <p>
         {bus?.nearestMeters != null ? <strong data-testid="nearest-stop-m">{bus.nearestMeters > 0 ? formatMeters(bus.nearestMeters, language) : t('stopInside')}</strong> : null}

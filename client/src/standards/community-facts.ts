@@ -32,6 +32,8 @@ export interface CommunityFacts {
   busStops: { code: string; name: string | null }[];
   renovationSites: { code: string; name: string | null; status: string | null; planYear: number | null; program: string | null; checklistDone: number }[];
   busStopCoverage?: CoverageFacts;
+  /** The same 500 m walked along the roads (absent when the hub has no walking model). */
+  busStopWalkCoverage?: Pick<CoverageFacts, 'coveredShare' | 'nearestMeters'>;
   cameraCoverage?: CoverageFacts;
   standards?: StandardResultFacts[];
 }

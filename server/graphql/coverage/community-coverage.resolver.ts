@@ -4,16 +4,18 @@ import type { AtlasContext } from '../context.js';
 import { Community } from '../community/community.type.js';
 import { Coverage } from './coverage.type.js';
 import { coverageOf, requestFor } from './coverage-args.js';
+import { CoverageAlongEnum } from './coverage-along.enum.js';
 
 @Resolver(() => Community)
 export class CommunityCoverageResolver {
-  @FieldResolver(() => Coverage, { description: 'How much of the area lies within radiusMeters of a bus stop (straight line).' })
+  @FieldResolver(() => Coverage, { description: 'How much of the area lies within radiusMeters of a bus stop: in a straight line, or walking along the roads (along: ROADS).' })
   busStopCoverage(
     @Root() area: Community,
     @Ctx() ctx: AtlasContext,
     @Arg('radiusMeters', () => Float, { defaultValue: 500, description: 'Catchment radius of each stop, metres.' }) radiusMeters: number,
+    @Arg('along', () => CoverageAlongEnum, { defaultValue: CoverageAlongEnum.STRAIGHT_LINE, description: 'Straight line, or walking along the roads.' }) along: CoverageAlongEnum,
   ) {
-    return coverageOf(ctx, 'communities', area.code, requestFor(ctx, 'bus-stops', radiusMeters), 'Community');
+    return coverageOf(ctx, 'communities', area.code, requestFor(ctx, 'bus-stops', radiusMeters, along), 'Community');
   }
 
   @FieldResolver(() => Coverage, { description: 'How much of the area lies inside the view sector of a camera (missing ranges take the configured default).' })

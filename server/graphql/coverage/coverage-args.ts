@@ -1,15 +1,15 @@
 // Turns the GraphQL arguments of a coverage field into a coverage request (kind, reach in metres).
-import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageKind, type CoverageRequest } from '../../analysis/catchment-models.js';
+import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageAlong, type CoverageKind, type CoverageRequest } from '../../analysis/catchment-models.js';
 import type { AreaLevel } from '../../analysis/area-levels.js';
 import { knownAreaCoverage, loadAreaCoverage, type CoverageResult } from '../../analysis/coverage.service.js';
 import { notFound } from '../../errors.js';
 import type { AtlasContext } from '../context.js';
 
 /** Bus stops reach `radiusMeters` (default 500 m); cameras reach their own range, or the configured default where they have none. */
-export function requestFor(ctx: AtlasContext, kind: CoverageKind | `${CoverageKind}`, radiusMeters?: number | null): CoverageRequest {
+export function requestFor(ctx: AtlasContext, kind: CoverageKind | `${CoverageKind}`, radiusMeters?: number | null, along?: CoverageAlong | null): CoverageRequest {
   return kind === 'cameras'
     ? coverageRequest('cameras', ctx.config.defaultCameraRangeM)
-    : coverageRequest('bus-stops', radiusMeters ?? DEFAULT_STOP_RADIUS_M);
+    : coverageRequest('bus-stops', radiusMeters ?? DEFAULT_STOP_RADIUS_M, along ?? 'STRAIGHT_LINE');
 }
 
 /** The coverage of an area that was read a moment ago; it can only be missing if the area was deleted meanwhile. */

@@ -6,6 +6,10 @@ import { GeoJSONScalar } from '../geojson.scalar.js';
 import { badInput } from '../../errors.js';
 import { AreaLevelEnum, Coverage, CoverageKindEnum, CoverageRanking } from './coverage.type.js';
 import { requestFor } from './coverage-args.js';
+import { CoverageAlongEnum } from './coverage-along.enum.js';
+import { WalkNetwork } from './walk-network.type.js';
+import { walkNetworkStatus } from '../../analysis/walk/walk-catchments.js';
+import { DEFAULT_STOP_RADIUS_M } from '../../analysis/catchment-models.js';
 
 @Resolver(() => Coverage)
 export class CoverageResolver {
@@ -14,9 +18,15 @@ export class CoverageResolver {
     @Arg('kind', () => CoverageKindEnum) kind: CoverageKindEnum,
     @Arg('districtCode', () => String, { nullable: true, description: 'Only this district.' }) districtCode: string | null,
     @Arg('radiusMeters', () => Float, { nullable: true, description: 'Stop radius in metres (bus stops; default 500). Cameras use their own ranges.' }) radiusMeters: number | null,
+    @Arg('along', () => CoverageAlongEnum, { defaultValue: CoverageAlongEnum.STRAIGHT_LINE, description: 'Bus stops: straight line, or walking along the roads.' }) along: CoverageAlongEnum,
     @Ctx() ctx: AtlasContext,
   ) {
-    return scopeCoverage(ctx, requestFor(ctx, kind, radiusMeters), districtCode);
+    return scopeCoverage(ctx, requestFor(ctx, kind, radiusMeters, along), districtCode);
+  }
+
+  @Query(() => WalkNetwork, { nullable: true, description: 'The walking network of the roads layer and the stops off it (built first if the roads or stops changed); null before any road is imported.' })
+  walkNetwork(@Ctx() ctx: AtlasContext) {
+    return walkNetworkStatus(ctx.db, DEFAULT_STOP_RADIUS_M).then((status) => status ?? null);
   }
 
   @Query(() => CoverageRanking, { description: 'Communities, grid cells or districts ranked by coverage, worst first, in one district or the whole city.' })
@@ -26,10 +36,11 @@ export class CoverageResolver {
     @Arg('districtCode', () => String, { nullable: true, description: 'Only areas in this district.' }) districtCode: string | null,
     @Arg('radiusMeters', () => Float, { nullable: true, description: 'Stop radius in metres (bus stops; default 500).' }) radiusMeters: number | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many to return (at most 5000).' }) first: number,
+    @Arg('along', () => CoverageAlongEnum, { defaultValue: CoverageAlongEnum.STRAIGHT_LINE, description: 'Bus stops: straight line, or walking along the roads.' }) along: CoverageAlongEnum,
     @Ctx() ctx: AtlasContext,
   ) {
     if (first < 0 || first > 5000) throw badInput(`first must be from 0 to 5000; got ${first}.`);
-    const ranking = await coverageRanking(ctx, level, requestFor(ctx, kind, radiusMeters), districtCode, first);
+    const ranking = await coverageRanking(ctx, level, requestFor(ctx, kind, radiusMeters, along), districtCode, first);
     return { totalCount: ranking.totalCount, nodes: ranking.nodes.map((n) => ({ level, ...n })) };
   }
 
