@@ -32,17 +32,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- The lon/lat box (EPSG:4326) that holds every point within `reach_m` of the metric geometry `area_m`, for a search
--- through the GiST indexes on geom: the area's metric box widened by reach_m, its edges segmentized (32 points a side)
--- so that their curves in lon/lat are followed, transformed, boxed, and widened by 1e-4 of its size plus 1e-5°
--- (about a metre) for what lies between the segments' points. NULL when reach_m is NULL.
+-- through the GiST indexes on geom: the area's metric box widened by reach_m, its edges segmentized (8 points a side)
+-- so that their curves in lon/lat are followed, transformed, boxed, and widened by 1e-5° (about a metre) plus 1e-8° a
+-- metre of the box's size (at least 1e-4 of its size in degrees below 84°) for what lies between the segments'
+-- points (a UTM grid line bows by about 3 m over 12.5 km). NULL when reach_m is NULL. One expression, so that it is
+-- inlined: as a function with a subquery it cost 0.45 ms a call (1 s for the demo's 2,185 grid cells), with 32 points
+-- a side 0.12 ms; now 0.02 ms.
 CREATE OR REPLACE FUNCTION atlas_reach_box(area_m geometry, reach_m double precision) RETURNS geometry
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ST_Expand(b, 1e-4 * (ST_XMax(b) - ST_XMin(b)) + 1e-5, 1e-4 * (ST_YMax(b) - ST_YMin(b)) + 1e-5)
-  FROM (
-    SELECT ST_Envelope(ST_Transform(ST_Segmentize(e, greatest(ST_XMax(e) - ST_XMin(e), ST_YMax(e) - ST_YMin(e)) / 32 + 1e-3), 4326)) AS b
-    FROM (SELECT ST_Expand(ST_Envelope(area_m), reach_m) AS e) expanded
-    WHERE reach_m IS NOT NULL
-  ) box
+  SELECT ST_Expand(
+    ST_Envelope(ST_Transform(ST_Segmentize(ST_Expand(ST_Envelope(area_m), reach_m),
+      (greatest(ST_XMax(area_m) - ST_XMin(area_m), ST_YMax(area_m) - ST_YMin(area_m)) + 2 * reach_m) / 8 + 1e-3), 4326)),
+    1e-5 + 1e-8 * (greatest(ST_XMax(area_m) - ST_XMin(area_m), ST_YMax(area_m) - ST_YMin(area_m)) + 2 * reach_m))
 $$;
 
 -- A lon/lat box (EPSG:4326) widened by at least `reach_m` metres on every side: a degree of latitude is at least
@@ -78,8 +79,9 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The nearest site, exact and indexed: 0 when one stands in the area (one point-in-polygon probe); else the distance
--- d0 of the site nearest the area's centre in lon/lat (a bound on the answer), then the least distance of the sites
--- within d0 of the area, found through the box of reach d0.
+-- d0 of the site nearest the area's lon/lat box (a nearest-neighbour probe of the geom index; a bound on the answer),
+-- then the least distance of the sites within d0 of the area, found through the box of reach d0. (From the area's
+-- centre instead, d0 was looser and the box held more sites: the demo's 2,185 grid cells took 1.4–1.8 s for stops.)
 CREATE OR REPLACE FUNCTION atlas_bus_stops_radius_nearest_m(area geometry, removed text[], added jsonb)
 RETURNS double precision
 LANGUAGE sql STABLE AS $$
@@ -92,7 +94,7 @@ LANGUAGE sql STABLE AS $$
         WHERE s.geom && atlas_reach_box(area, (
                 SELECT ST_Distance(atlas_to_srid(k.geom_m, ST_SRID(area)), area) FROM bus_stops k
                 WHERE k.code <> ALL (coalesce(removed, '{}'))
-                ORDER BY k.geom <-> ST_Transform(ST_Centroid(ST_Envelope(area)), 4326) LIMIT 1))
+                ORDER BY k.geom <-> atlas_reach_box(area, 0) LIMIT 1))
           AND s.code <> ALL (coalesce(removed, '{}'))
         UNION ALL
         SELECT ST_Distance(a.site, area) FROM atlas_added_sites(added, ST_SRID(area)) a
@@ -113,7 +115,7 @@ LANGUAGE sql STABLE AS $$
         WHERE c.geom && atlas_reach_box(area, (
                 SELECT ST_Distance(atlas_to_srid(k.geom_m, ST_SRID(area)), area) FROM cameras k
                 WHERE k.code <> ALL (coalesce(removed, '{}'))
-                ORDER BY k.geom <-> ST_Transform(ST_Centroid(ST_Envelope(area)), 4326) LIMIT 1))
+                ORDER BY k.geom <-> atlas_reach_box(area, 0) LIMIT 1))
           AND c.code <> ALL (coalesce(removed, '{}'))
         UNION ALL
         SELECT ST_Distance(a.site, area) FROM atlas_added_sites(added, ST_SRID(area)) a
