@@ -111,9 +111,9 @@ describe.each(STORE_KINDS)('link plans of the import into the $name store', (kin
   it('links each site as a plain scan of its point on surface does', async () => {
     const { rows } = await db.query<{ code: string; links: string[]; expected: string[] }>(`
       SELECT r.code, ARRAY[r.community_code, r.grid_code, r.district_code] AS links,
-             ARRAY[(SELECT min(p.code) FROM communities p WHERE ST_Intersects(p.geom_m, ST_PointOnSurface(r.geom_m))),
-                   (SELECT min(p.code) FROM grid_cells p WHERE ST_Intersects(p.geom_m, ST_PointOnSurface(r.geom_m))),
-                   (SELECT min(p.code) FROM districts p WHERE ST_Intersects(p.geom_m, ST_PointOnSurface(r.geom_m)))] AS expected
+             ARRAY[(SELECT min(p.code) FROM communities p WHERE ST_Intersects(p.geom, ST_PointOnSurface(r.geom))),
+                   (SELECT min(p.code) FROM grid_cells p WHERE ST_Intersects(p.geom, ST_PointOnSurface(r.geom))),
+                   (SELECT min(p.code) FROM districts p WHERE ST_Intersects(p.geom, ST_PointOnSurface(r.geom)))] AS expected
       FROM renovation_sites r ORDER BY r.code`);
     expect(rows).toHaveLength(306);
     for (const row of rows) expect([row.code, ...row.links]).toEqual([row.code, ...row.expected]);

@@ -66,7 +66,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
   afterAll(async () => db?.dispose());
 
   it('stores the metric geometry the trigger would have computed, to the bit', async () => {
-    const { rows } = await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid())))::int AS same FROM cameras`);
+    const { rows } = await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid_for(geom))))::int AS same FROM cameras`);
     expect(rows[0]).toEqual({ n: list.length + EXTRA.length, same: list.length + EXTRA.length });
   });
 
@@ -85,9 +85,9 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
   it('links each camera to the parent a plain scan finds (the smallest code where parents overlap)', async () => {
     const { rows } = await db.query<{ code: string; community_code: string | null; grid_code: string | null; district_code: string | null; c: string | null; g: string | null; d: string | null }>(`
       SELECT k.code, k.community_code, k.grid_code, k.district_code,
-             (SELECT min(p.code) FROM communities p WHERE ST_Covers(p.geom_m, k.geom_m)) AS c,
-             (SELECT min(p.code) FROM grid_cells p WHERE ST_Covers(p.geom_m, k.geom_m)) AS g,
-             (SELECT min(p.code) FROM districts p WHERE ST_Covers(p.geom_m, k.geom_m)) AS d
+             (SELECT min(p.code) FROM communities p WHERE ST_Covers(p.geom, k.geom)) AS c,
+             (SELECT min(p.code) FROM grid_cells p WHERE ST_Covers(p.geom, k.geom)) AS g,
+             (SELECT min(p.code) FROM districts p WHERE ST_Covers(p.geom, k.geom)) AS d
       FROM cameras k ORDER BY k.code`);
     expect(rows).toHaveLength(list.length + EXTRA.length);
     for (const row of rows) expect([row.code, row.community_code, row.grid_code, row.district_code]).toEqual([row.code, row.c, row.g, row.d]);
@@ -116,7 +116,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
 
   it('still completes a row inserted without geom_m or view_m, and follows updates, through the triggers', async () => {
     await db.query(`INSERT INTO cameras (code, direction_deg, fov_deg, range_m, geom, source) VALUES ('HAND', 45, 90, 30, ST_SetSRID(ST_MakePoint(123.41, 41.81), 4326), 'hand')`);
-    const check = `SELECT ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid())) AS metric,
+    const check = `SELECT ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid_for(geom))) AS metric,
                           ST_Equals(view_m, atlas_coverage_sector(geom_m, direction_deg, fov_deg, range_m)) AS view
                    FROM cameras WHERE code = $1`;
     expect((await db.query(check, ['HAND'])).rows[0]).toEqual({ metric: true, view: true });

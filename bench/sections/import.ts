@@ -37,9 +37,9 @@ interface Camera {
 }
 
 const linkStatements = (table: string) => [
-  `UPDATE ${table} t SET district_code = d.code FROM districts d WHERE t.source = $1 AND ST_Intersects(d.geom_m, t.geom_m)`,
-  `UPDATE ${table} t SET community_code = c.code FROM communities c WHERE t.source = $1 AND ST_Intersects(c.geom_m, t.geom_m)`,
-  `UPDATE ${table} t SET grid_code = g.code FROM grid_cells g WHERE t.source = $1 AND ST_Intersects(g.geom_m, t.geom_m)`,
+  `UPDATE ${table} t SET district_code = d.code FROM districts d WHERE t.source = $1 AND ST_Intersects(d.geom, t.geom)`,
+  `UPDATE ${table} t SET community_code = c.code FROM communities c WHERE t.source = $1 AND ST_Intersects(c.geom, t.geom)`,
+  `UPDATE ${table} t SET grid_code = g.code FROM grid_cells g WHERE t.source = $1 AND ST_Intersects(g.geom, t.geom)`,
 ];
 
 /** The least a loader must do with the same rows: insert every row with both geometries, link rows to their areas. */
@@ -49,7 +49,7 @@ async function minimalLoader(db: Database, layer: 'cameras' | 'bus_stops', rows:
     if (layer === 'cameras') {
       await client.query(
         `INSERT INTO cameras (code, name, direction_deg, fov_deg, range_m, operator, geom, geom_m, source)
-         SELECT code, name, dir, coalesce(fov, 360), rng, op, p, ST_Transform(p, atlas_metric_srid()), $9
+         SELECT code, name, dir, coalesce(fov, 360), rng, op, p, ST_Transform(p, atlas_metric_srid_for(p)), $9
          FROM (SELECT *, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS p
                FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[])
                     AS r(code, name, lon, lat, dir, fov, rng, op)) r`,
@@ -58,7 +58,7 @@ async function minimalLoader(db: Database, layer: 'cameras' | 'bus_stops', rows:
     } else {
       await client.query(
         `INSERT INTO bus_stops (code, name, geom, geom_m, source)
-         SELECT code, name, p, ST_Transform(p, atlas_metric_srid()), $5
+         SELECT code, name, p, ST_Transform(p, atlas_metric_srid_for(p)), $5
          FROM (SELECT *, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS p
                FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[]) AS r(code, name, lon, lat)) r`,
         [...common, SOURCE],

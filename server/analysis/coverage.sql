@@ -10,6 +10,8 @@
 -- reaches the parent: with the parent's gaps fresh in the cache, one intersection replaces a union of catchments.
 -- "Inside" allows 0.01 % of the area (at least 0.01 m²) outside: clipping leaves slivers, and at city scale two thirds
 -- of the generated cells reach out of their community by 0.01–10 m², which is then counted as covered.
+-- Every area is measured in its own zone (the SRID of its geom_m); a parent in another zone, and its gaps, are brought
+-- into the area's, and the stored gaps stay in the area's zone (070_zones.sql).
 WITH versions AS (
   SELECT coalesce((SELECT version FROM layer_versions WHERE layer = $3), 0) AS area_version,
          coalesce((SELECT version FROM layer_versions WHERE layer = $4), 0) AS source_version,
@@ -32,8 +34,8 @@ computed AS (
   LEFT JOIN {{parent_table}} p ON p.code = pc.area_code
   CROSS JOIN LATERAL (
     SELECT CASE
-      WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, p.geom_m, $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
-        THEN ST_Intersection(a.geom_m, {{clip}}(pc.gaps_m, a.geom_m), $8::float8)
+      WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
+        THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
       ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
     END AS gaps_m
   ) g
@@ -79,15 +81,16 @@ FROM coverage_cache c
 WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[]);
 
 -- name: cachedGapsTogether
--- The stored gaps of many areas (a district's communities, the city) as one MultiPolygon. Same parameters.
-SELECT ST_AsGeoJSON(ST_Transform(coalesce(ST_Multi(ST_Collect(d.geom)), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, atlas_metric_srid())), 4326), 7) AS geojson
+-- The stored gaps of many areas (a district's communities, the city) as one MultiPolygon, each part brought into WGS84
+-- before they are collected (the areas' zones may differ). Same parameters.
+SELECT ST_AsGeoJSON(coalesce(ST_Multi(ST_Collect(ST_Transform(d.geom, 4326))), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, 4326)), 7) AS geojson
 FROM coverage_cache c, ST_Dump(atlas_polygons_at_least(c.gaps_m, $5::float8)) d
 WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[]);
 
 -- name: geometryGaps
 -- Gaps held by the caller (what-if results, as EWKB) together with cached ones of areas $6, as one MultiPolygon in WGS84
 -- without parts under $2 m². $3 area layer, $4 model, $5 params key of the cached ones.
-SELECT ST_AsGeoJSON(ST_Transform(coalesce(ST_Multi(ST_Collect(d.geom)), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, atlas_metric_srid())), 4326), 7) AS geojson
+SELECT ST_AsGeoJSON(coalesce(ST_Multi(ST_Collect(ST_Transform(d.geom, 4326))), ST_SetSRID('MULTIPOLYGON EMPTY'::geometry, 4326)), 7) AS geojson
 FROM (
   SELECT ST_GeomFromEWKB(w) AS g FROM unnest($1::bytea[]) AS w
   UNION ALL

@@ -4,17 +4,19 @@
 -- name: whatIf
 -- Areas $1 with the sites $3 removed and $4 (JSON) added. Areas no change reaches ($5 m) keep their cached gaps.
 -- $2 reach_m; $6 area layer, $7 model, $8 params key of the cached coverage.
+-- The changed sites are kept in WGS84 (sources lie in different zones) and brought into each area's zone.
 WITH changed AS (
-  SELECT s.geom_m AS site FROM {{sources}} s WHERE s.code = ANY($3::text[])
+  SELECT s.geom AS site FROM {{sources}} s WHERE s.code = ANY($3::text[])
   UNION ALL
-  SELECT a.site FROM atlas_added_sites($4::jsonb) a
+  SELECT a.site FROM atlas_added_sites($4::jsonb, 4326) a
 )
 SELECT a.code, ST_Area(a.geom_m) AS area_m2, f.affected,
        {{nearest}}(a.geom_m, $3::text[], $4::jsonb) AS nearest_m,
        ST_Area(g.gaps_m) AS uncovered_m2,
        CASE WHEN f.affected THEN ST_AsEWKB(g.gaps_m) END AS gaps_ewkb
 FROM {{areas}} a
-CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM changed c WHERE ST_DWithin(c.site, a.geom_m, $5::float8)) AS affected) f
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM changed c WHERE c.site && atlas_reach_box(a.geom_m, $5::float8)
+                                     AND ST_DWithin(ST_Transform(c.site, ST_SRID(a.geom_m)), a.geom_m, $5::float8)) AS affected) f
 CROSS JOIN LATERAL (
   SELECT CASE
     WHEN f.affected THEN coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, $3::text[], $4::jsonb)), a.geom_m)
@@ -30,9 +32,14 @@ SELECT max(range_m) AS range_m FROM cameras;
 -- Candidates on a lattice ($5 m apart) inside the cached gaps of areas $4, plus road vertices inside them, then the
 -- greedy covering picks $6 of them, each with the area it newly covers. $1 area layer, $2 model, $3 params key,
 -- $7 catchment radius, $8 at most this many candidates.
-WITH gaps AS (
-  SELECT ST_Union(c.gaps_m) AS g FROM coverage_cache c
+-- The gaps are joined in the zone most of the areas are in (the others' gaps brought into it).
+WITH cached AS (
+  SELECT c.gaps_m FROM coverage_cache c
   WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[])
+),
+zone AS (SELECT mode() WITHIN GROUP (ORDER BY ST_SRID(gaps_m)) AS srid FROM cached),
+gaps AS (
+  SELECT ST_Union(atlas_to_srid(c.gaps_m, zone.srid)) AS g FROM cached c, zone
 ),
 lattice AS (
   SELECT ST_SetSRID(ST_MakePoint(x, y), ST_SRID(gaps.g)) AS site
@@ -44,8 +51,8 @@ lattice AS (
 ),
 road_vertices AS (
   SELECT DISTINCT ON (ST_SnapToGrid(p.geom, $5::float8 / 2)) p.geom AS site
-  FROM gaps, roads r, ST_DumpPoints(r.geom_m) p
-  WHERE r.geom_m && gaps.g
+  FROM gaps, roads r, ST_DumpPoints(atlas_to_srid(r.geom_m, ST_SRID(gaps.g))) p
+  WHERE r.geom && atlas_reach_box(gaps.g, 0)
   ORDER BY ST_SnapToGrid(p.geom, $5::float8 / 2)
 ),
 candidates AS (

@@ -127,14 +127,17 @@ export function whereClause(layer: Layer, filters: ListFilters, viewer: Viewer, 
     conditions.push(`${alias}.geom && ${box} AND ST_Intersects(${alias}.geom, ${box})`);
   }
   if (filters.intersects) {
-    // Transformed into the table's metric SRID so the GiST index on geom_m is used.
-    conditions.push(`ST_Intersects(${alias}.geom_m, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${param(JSON.stringify(filters.intersects as Geometry))}), 4326), atlas_metric_srid()))`);
+    // On geom (WGS84), whose GiST index serves it (geom_m is in each row's own zone).
+    conditions.push(`ST_Intersects(${alias}.geom, ST_SetSRID(ST_GeomFromGeoJSON(${param(JSON.stringify(filters.intersects as Geometry))}), 4326))`);
   }
   if (filters.near) {
     const { lon, lat, withinMeters } = filters.near;
     if (!(withinMeters >= 0)) throw badInput(`near.withinMeters must be a distance in metres of 0 or more; got ${withinMeters}.`);
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) throw badInput(`near is not a WGS84 point: lon ${lon}, lat ${lat}.`);
-    conditions.push(`ST_DWithin(${alias}.geom_m, ST_Transform(ST_SetSRID(ST_MakePoint(${param(lon)}, ${param(lat)}), 4326), atlas_metric_srid()), ${param(withinMeters)})`);
+    // Geodesic distance on the ellipsoid, after a lon/lat box that holds every point within reach (GiST on geom).
+    const point = `ST_SetSRID(ST_MakePoint(${param(lon)}, ${param(lat)}), 4326)`;
+    const within = param(withinMeters);
+    conditions.push(`${alias}.geom && atlas_expand_by_m(${point}, ${within}) AND ST_DWithin(${alias}.geom::geography, ${point}::geography, ${within})`);
   }
   return conditions;
 }

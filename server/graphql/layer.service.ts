@@ -165,7 +165,10 @@ export function loadLinked(
     .load(parentCode);
 }
 
-/** Records of `layerName` within `radiusM` metres of each community (metric geometries, GiST-indexed), batched. */
+/**
+ * Records of `layerName` within `radiusM` metres of each community, measured in the community's zone (found through
+ * the GiST index on geom, in the box of that reach), batched.
+ */
 export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, communityCode: string, radiusM: number, info?: GraphQLResolveInfo): Promise<Row[]> {
   const layer = LAYERS[layerName];
   const selection: LayerSelection = info ? nodeSelection(layer, info) : EVERYTHING;
@@ -176,7 +179,7 @@ export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, com
       const conditions = ['c.code = ANY($1::text[])', ...whereClause(layer, {}, ctx.viewer, values)];
       const { rows } = await ctx.db.query(
         `SELECT c.code AS "__parent", ${columns}
-         FROM communities c JOIN ${layer.table} t ON ST_DWithin(t.geom_m, c.geom_m, $2)
+         FROM communities c JOIN ${layer.table} t ON t.geom && atlas_reach_box(c.geom_m, $2) AND ST_DWithin(atlas_to_srid(t.geom_m, ST_SRID(c.geom_m)), c.geom_m, $2)
          WHERE ${conditions.join(' AND ')} ORDER BY t.code`,
         values,
       );

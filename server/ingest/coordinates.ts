@@ -84,6 +84,7 @@ export function positionProblem(geometry: Geometry): string | undefined {
     }
     if (Math.abs(lat) > 90) return `latitude ${lat} is out of range (−90 to 90)`;
     if (Math.abs(lon) > 180) return `longitude ${lon} is out of range (−180 to 180)`;
+    if (Math.abs(lat) > 84) return `latitude ${lat} is beyond ±84°, where no projection the hub measures in (UTM) holds: leave the row out or move it`;
   }
   return shapeProblem(geometry);
 }

@@ -15,7 +15,6 @@ import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
-import { positionsOf } from './coordinates.js';
 import { beginChangeSet, finishChangeSet, layerVersions, recordVersionExtents, type ChangeCounts } from './change-sets.js';
 import { carryCoverageForward } from '../analysis/coverage-carry.js';
 
@@ -24,7 +23,7 @@ export { detectFormat } from './formats.js';
 
 const sql = loadQueries(new URL('./stage.sql', import.meta.url), [
   'createStage', 'stageChunk', 'invalidRows', 'repairPolygons', 'repairLines', 'remeasureRows', 'anchorRows',
-  'indexAnchors', 'indexPointAnchors', 'settleMetricSrid', 'metricSrid', 'emptyRows', 'dropRows', 'beginRun', 'finishRun', 'recordFailedRun', 'bumpVersions',
+  'indexAnchors', 'indexPointAnchors', 'emptyRows', 'dropRows', 'beginRun', 'finishRun', 'recordFailedRun', 'bumpVersions',
 ] as const);
 
 export type ImportPhase = 'read' | 'check' | 'stage' | 'write' | 'link';
@@ -112,48 +111,11 @@ interface RunFacts {
 /** Rows per staging statement: points are small (about 150 bytes of JSON each), other shapes can be large. */
 const POINT_CHUNK_ROWS = 10_000;
 
-/** The lon/lat box of the rows (already in WGS84). */
-function extentOf(rows: PreparedRow[]): [number, number, number, number] {
-  let [xmin, ymin, xmax, ymax] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rows) {
-    for (const [x, y] of r.geometry.type === 'Point' ? [r.geometry.coordinates] : positionsOf(r.geometry)) {
-      if (x < xmin) xmin = x;
-      if (x > xmax) xmax = x;
-      if (y < ymin) ymin = y;
-      if (y > ymax) ymax = y;
-    }
-  }
-  return [xmin, ymin, xmax, ymax];
-}
-
-/**
- * Fixes the store's metric CRS from the rows' extent when the store has none yet (the first import), and returns it:
- * the rows are staged with their metric geometry.
- */
-async function settleMetricSrid(client: Queryable, rows: PreparedRow[]): Promise<number> {
-  await client.query(sql.settleMetricSrid, extentOf(rows));
-  return Number((await client.query<{ srid: number }>(sql.metricSrid)).rows[0].srid);
-}
-
 const stagePayload = (rows: PreparedRow[]) => JSON.stringify(rows.map((r) =>
   r.geometry.type === 'Point'
     ? { row: r.row, lon: r.geometry.coordinates[0], lat: r.geometry.coordinates[1], attrs: r.attrs }
     : { row: r.row, geometry: JSON.stringify(r.geometry), attrs: r.attrs },
 ));
-
-async function stageRows(client: Queryable, rows: PreparedRow[], srid: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
-  await client.query(sql.createStage);
-  const size = rows.every((r) => r.geometry.type === 'Point') ? POINT_CHUNK_ROWS : CHUNK_ROWS;
-  // The next chunk's JSON is built while the store parses the previous one (one statement in flight at a time).
-  let previous: Promise<unknown> = Promise.resolve();
-  for (let start = 0; start < rows.length; start += size) {
-    const payload = stagePayload(rows.slice(start, start + size));
-    await previous;
-    const done = Math.min(rows.length, start + size);
-    previous = client.query(sql.stageChunk, [payload, srid]).then(() => onProgress?.({ phase: 'stage', done, total: rows.length }));
-  }
-  await previous;
-}
 
 /**
  * Checks the file's rows a part at a time and stages each part's good rows while the next part is checked (the store
@@ -161,7 +123,7 @@ async function stageRows(client: Queryable, rows: PreparedRow[], srid: number, o
  * rows refuse the file, nothing more is staged, but every row is still checked, so the refusal names every problem.
  */
 async function checkAndStageRows(
-  client: Queryable, layer: Layer, rows: SourceRow[], prepare: ReturnType<typeof rowPreparer>, srid: number, skipInvalid: boolean, onProgress?: (p: ImportProgress) => void,
+  client: Queryable, layer: Layer, rows: SourceRow[], prepare: ReturnType<typeof rowPreparer>, skipInvalid: boolean, onProgress?: (p: ImportProgress) => void,
 ): Promise<{ prepared: PreparedRow[]; rejected: RejectedRow[] }> {
   await client.query(sql.createStage);
   const size = layer.geometry === 'point' ? POINT_CHUNK_ROWS : CHUNK_ROWS;
@@ -176,35 +138,21 @@ async function checkAndStageRows(
     const payload = stagePayload(part.prepared);
     await previous;
     const done = Math.min(rows.length, start + size);
-    previous = client.query(sql.stageChunk, [payload, srid]).then(() => onProgress?.({ phase: 'stage', done, total: rows.length }));
+    previous = client.query(sql.stageChunk, [payload]).then(() => onProgress?.({ phase: 'stage', done, total: rows.length }));
   }
   await previous;
   return { prepared, rejected };
 }
 
-/** Checks every row a part at a time, letting other requests in between parts (the first import stages them at once). */
-async function checkRowsInParts(layer: Layer, rows: SourceRow[], prepare: ReturnType<typeof rowPreparer>): Promise<{ prepared: PreparedRow[]; rejected: RejectedRow[] }> {
-  const size = layer.geometry === 'point' ? POINT_CHUNK_ROWS : CHUNK_ROWS;
-  const prepared: PreparedRow[] = [];
-  const rejected: RejectedRow[] = [];
-  for (let start = 0; start < rows.length; start += size) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const part = prepare(rows.slice(start, start + size));
-    for (const r of part.prepared) prepared.push(r);
-    for (const r of part.rejected) rejected.push(r);
-  }
-  return { prepared, rejected };
-}
-
 /** Repairs invalid geometries with ST_MakeValid; returns the repairs and the rows that could not be repaired. */
-async function repairStaged(client: Queryable, layer: Layer, srid: number): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
+async function repairStaged(client: Queryable, layer: Layer): Promise<{ repairs: RowProblem[]; unrepairable: RowProblem[] }> {
   // A point whose coordinates passed the row checks (finite, in range) is valid: only other shapes are checked here.
   if (layer.geometry === 'point') return { repairs: [], unrepairable: [] };
   const invalid = (await client.query<{ row: number; reason: string }>(sql.invalidRows)).rows;
   if (invalid.length === 0) return { repairs: [], unrepairable: [] };
   const repair = layer.geometry === 'line' ? sql.repairLines : sql.repairPolygons;
   await client.query(repair, [invalid.map((r) => r.row)]);
-  await client.query(sql.remeasureRows, [invalid.map((r) => r.row), srid]);
+  await client.query(sql.remeasureRows, [invalid.map((r) => r.row)]);
   const empty = new Set((await client.query<{ row: number }>(sql.emptyRows)).rows.map((r) => r.row));
   return {
     repairs: invalid.filter((r) => !empty.has(r.row)).map((r) => ({ row: r.row, field: 'geometry', message: `repaired with ST_MakeValid: ${r.reason}` })),
@@ -272,12 +220,8 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     // 100,000-camera INSERT). The link joins group 100,000 rows: in memory, not in an external merge sort.
     await client.query('SET LOCAL jit = off');
     await client.query(`SET LOCAL work_mem = '32MB'`);
-    // Rows are staged with their metric geometry. Once the store's metric CRS is settled (every import but the first),
-    // they are staged as they are checked; the first import settles it from the extent of every checked row.
-    const settled = (await client.query<{ srid: number | null }>(sql.metricSrid)).rows[0].srid;
-    const { prepared, rejected } = settled === null
-      ? await checkRowsInParts(layer, read.rows, prepare)
-      : await checkAndStageRows(client, layer, read.rows, prepare, Number(settled), Boolean(options.skipInvalid), options.onProgress);
+    // Rows are staged as they are checked, each with its metric geometry in its own zone.
+    const { prepared, rejected } = await checkAndStageRows(client, layer, read.rows, prepare, Boolean(options.skipInvalid), options.onProgress);
     // A refused file rolls back what was staged: nothing is written.
     if (rejected.length > 0 && !options.skipInvalid) throw new ImportRefusedError(fileName, rejected.flatMap((r) => r.problems));
     const whereabouts = await checkWhereabouts(client, layer, prepared, crs.label);
@@ -286,9 +230,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const runId = Number((await client.query<{ id: string }>(sql.beginRun, [
       layer.name, facts.source, fileName, facts.sha256, read.format, crs.label, read.rows.length, facts.actor, read.encoding ?? null, JSON.stringify(facts.options),
     ])).rows[0].id);
-    const srid = settled === null ? await settleMetricSrid(client, prepared) : Number(settled);
-    if (settled === null) await stageRows(client, prepared, srid, options.onProgress);
-    const { repairs, unrepairable } = await repairStaged(client, layer, srid);
+    const { repairs, unrepairable } = await repairStaged(client, layer);
     if (unrepairable.length > 0) {
       if (!options.skipInvalid) throw new ImportRefusedError(fileName, unrepairable);
       await client.query(sql.dropRows, [unrepairable.map((p) => p.row)]);

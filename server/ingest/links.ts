@@ -21,7 +21,7 @@ function relinkChildrenSql(link: Link): string {
   const parent = LAYERS[link.parent].table;
   return `UPDATE ${child} c SET ${link.column} = p.code
     FROM ${parent} p
-    WHERE ST_Intersects(p.geom_m, ST_PointOnSurface(c.geom_m))
+    WHERE ST_Intersects(p.geom, ST_PointOnSurface(c.geom))
       AND c.${link.column} IS DISTINCT FROM p.code`;
 }
 

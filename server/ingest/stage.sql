@@ -1,5 +1,5 @@
 -- name: createStage
--- geom_m is computed as rows are staged (the store's metric SRID is settled first), so the INSERT brings it and the
+-- geom_m is computed as rows are staged, each in its own UTM zone (070_zones.sql), so the INSERT brings it and the
 -- per-row trigger is skipped.
 CREATE TEMP TABLE import_rows (
   source_row integer PRIMARY KEY,
@@ -9,9 +9,9 @@ CREATE TEMP TABLE import_rows (
 ) ON COMMIT DROP;
 
 -- name: stageChunk
--- $1: [{row, lon, lat, attrs}] for points, [{row, geometry (GeoJSON text), attrs}] otherwise; $2: the metric SRID.
+-- $1: [{row, lon, lat, attrs}] for points, [{row, geometry (GeoJSON text), attrs}] otherwise.
 INSERT INTO import_rows (source_row, geom, geom_m, attrs)
-SELECT source_row, geom, ST_Transform(geom, $2::integer), attrs
+SELECT source_row, geom, ST_Transform(geom, atlas_metric_srid_for(geom)), attrs
 FROM (
   SELECT r."row" AS source_row, r.attrs,
          CASE WHEN r.geometry IS NULL THEN ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
@@ -33,32 +33,24 @@ UPDATE import_rows SET geom = ST_CollectionExtract(ST_MakeValid(geom), 2)
 WHERE source_row = ANY($1::integer[]);
 
 -- name: remeasureRows
-UPDATE import_rows SET geom_m = ST_Transform(geom, $2::integer) WHERE source_row = ANY($1::integer[]) AND NOT ST_IsEmpty(geom);
+UPDATE import_rows SET geom_m = ST_Transform(geom, atlas_metric_srid_for(geom)) WHERE source_row = ANY($1::integer[]) AND NOT ST_IsEmpty(geom);
 
 -- name: anchorRows
--- Each record's point on surface, which its links are computed from, taken after repairs. In a table of its own,
+-- Each record's point on surface (in WGS84, where the parents' GiST index is), which its links are computed from,
+-- taken after repairs. In a table of its own,
 -- never updated: an index built in this transaction on a table holding HOT-updated rows (an UPDATE of import_rows that
 -- changes no indexed column, such as the old `SET anchor = …` or a repair) is marked indcheckxmin and the planner cannot
 -- use it before the transaction ends, so each parent polygon scanned every staged row: 30,000 renovation sites among
 -- 20,002 communities took 684 s (44 rows/s) instead of about 2 s, whenever any one row happened to update in its page.
 CREATE TEMP TABLE import_anchors ON COMMIT DROP AS
-SELECT source_row, ST_PointOnSurface(geom_m) AS anchor FROM import_rows;
+SELECT source_row, ST_PointOnSurface(geom) AS anchor FROM import_rows;
 
 -- name: indexAnchors
 CREATE INDEX ON import_anchors USING gist (anchor);
 
 -- name: indexPointAnchors
 -- Points are never repaired, so import_rows is never updated before this index is built (see anchorRows).
-CREATE INDEX ON import_rows USING gist (geom_m);
-
--- name: settleMetricSrid
--- The store's metric CRS, fixed from the file's extent ($1..$4, lon/lat) when the store has none yet (the first import).
-INSERT INTO atlas_settings (key, value)
-SELECT 'metric_srid', to_jsonb(atlas_metric_srid_for(ST_MakeEnvelope($1, $2, $3, $4, 4326)))
-ON CONFLICT (key) DO NOTHING;
-
--- name: metricSrid
-SELECT atlas_metric_srid() AS srid;
+CREATE INDEX ON import_rows USING gist (geom);
 
 -- name: emptyRows
 SELECT source_row AS row FROM import_rows WHERE ST_IsEmpty(geom) ORDER BY source_row;

@@ -27,11 +27,12 @@ function valueExpression(layer: Layer, name: string): string {
 }
 
 /**
- * Where the point each staged record is linked from is: a point's own metric geometry, else its point on surface in
- * import_anchors (stage.sql anchorRows says why that is a table of its own).
+ * Where the point each staged record is linked from is, in WGS84 (the parents are found through their GiST index on
+ * geom): a point itself, else its point on surface in import_anchors (stage.sql anchorRows says why that is a table
+ * of its own).
  */
-export function stagedAnchors(layer: Layer): { table: 'import_rows' | 'import_anchors'; column: 'geom_m' | 'anchor' } {
-  return layer.geometry === 'point' ? { table: 'import_rows', column: 'geom_m' } : { table: 'import_anchors', column: 'anchor' };
+export function stagedAnchors(layer: Layer): { table: 'import_rows' | 'import_anchors'; column: 'geom' | 'anchor' } {
+  return layer.geometry === 'point' ? { table: 'import_rows', column: 'geom' } : { table: 'import_anchors', column: 'anchor' };
 }
 
 /** How a link is computed: which side of the join is probed through its GiST index. */
@@ -49,20 +50,20 @@ function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
   const { table, column: anchor } = stagedAnchors(layer);
   const parents = LAYERS[PARENT_OF[column]].table;
   if (plan === 'rows-outer') {
-    return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom_m, s.${anchor})) AS code FROM ${table} s`;
+    return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom, s.${anchor})) AS code FROM ${table} s`;
   }
   return `SELECT s.source_row, min(p.code) AS code
     FROM ${parents} p
-    CROSS JOIN LATERAL (SELECT s.source_row FROM ${table} s WHERE ST_Intersects(p.geom_m, s.${anchor}) OFFSET 0) s
-    WHERE p.geom_m && (SELECT box FROM staged_extent)
+    CROSS JOIN LATERAL (SELECT s.source_row FROM ${table} s WHERE ST_Intersects(p.geom, s.${anchor}) OFFSET 0) s
+    WHERE p.geom && (SELECT box FROM staged_extent)
     GROUP BY s.source_row`;
 }
 
 /** For each link column of the layer: how many parents lie within the staged rows' extent (one statement). */
 export function parentsInExtentSql(layer: Layer): string {
   const { table, column: anchor } = stagedAnchors(layer);
-  const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom_m && e.box)::integer AS ${column}`);
-  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM ${table}) e`;
+  const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom && e.box)::integer AS ${column}`);
+  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, 4326) AS box FROM ${table}) e`;
 }
 
 /** Parents-outer when there are fewer parents to scan than records to probe with. */
@@ -77,15 +78,15 @@ export function linkPlans(layer: Layer, rows: number, parentsInExtent: Partial<R
  */
 const CAMERA_VIEW_SQL = `CASE WHEN s.range_m IS NULL THEN NULL
     WHEN s.direction_deg IS NULL OR u.unit IS NULL THEN atlas_coverage_circle(s.geom_m, s.range_m)
-    ELSE ST_Affine(u.unit, s.range_m * cos(radians(s.direction_deg)), s.range_m * sin(radians(s.direction_deg)),
-                   -s.range_m * sin(radians(s.direction_deg)), s.range_m * cos(radians(s.direction_deg)), ST_X(s.geom_m), ST_Y(s.geom_m)) END`;
-const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_SetSRID(ST_MakePoint(0, 0), atlas_metric_srid()), 0, fov_deg, 1) AS unit
+    ELSE ST_SetSRID(ST_Affine(u.unit, s.range_m * cos(radians(s.direction_deg)), s.range_m * sin(radians(s.direction_deg)),
+                   -s.range_m * sin(radians(s.direction_deg)), s.range_m * cos(radians(s.direction_deg)), ST_X(s.geom_m), ST_Y(s.geom_m)), ST_SRID(s.geom_m)) END`;
+const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_MakePoint(0, 0), 0, fov_deg, 1) AS unit
     FROM (SELECT DISTINCT coalesce((attrs->>'fov_deg')::double precision, 360) AS fov_deg FROM import_rows) f WHERE fov_deg < 360`;
 
 /**
  * Inserts new codes and updates changed ones ($1 run id, $2 source); a row identical to what is stored is left untouched.
  * Links to the district, community and grid cell that contain each record are computed here, set-based, from its point
- * on surface in the store's metric CRS; a link the file gives is kept only where no parent contains the record.
+ * on surface in WGS84; a link the file gives is kept only where no parent contains the record.
  * New rows bring their metric geometry (and a camera its view sector), so the per-row triggers skip them (040);
  * updated rows go through the update triggers as before.
  */
@@ -98,7 +99,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
   if (layer.links.some((column) => (plans[column] ?? 'parents-outer') === 'parents-outer')) {
     // The staged rows' extent, taken once for every parents-outer link (a scan of 100,000 staged cameras each).
     const { table, column: anchor } = stagedAnchors(layer);
-    ctes.push(`staged_extent AS MATERIALIZED (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, atlas_metric_srid()) AS box FROM ${table})`);
+    ctes.push(`staged_extent AS MATERIALIZED (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, 4326) AS box FROM ${table})`);
   }
   for (const column of layer.links) {
     ctes.push(`link_${column} AS (${linkSql(layer, column, plans[column] ?? 'parents-outer')})`);

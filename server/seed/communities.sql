@@ -1,4 +1,5 @@
--- The demo communities: each district split into urban, town and rural zones, then tessellated (Voronoi) in metres.
+-- The demo communities: each district split into urban, town and rural zones, then tessellated (Voronoi) in metres,
+-- in the district's own UTM zone (the SRID of its geom_m).
 
 -- name: createZones
 -- $1, $2: the city centre (lon, lat, WGS84); $3: per district its zone parameters and seats (WGS84).
@@ -6,7 +7,8 @@ CREATE TEMP TABLE seed_zones ON COMMIT DROP AS
 WITH params AS (
   SELECT p->>'code' AS code,
          (p->>'urbanRadiusM')::float8 AS urban_radius_m,
-         ST_Transform(ST_SetSRID(ST_MakePoint((p->>'seatLon')::float8, (p->>'seatLat')::float8), 4326), atlas_metric_srid()) AS seat,
+         ST_Transform(ST_SetSRID(ST_MakePoint((p->>'seatLon')::float8, (p->>'seatLat')::float8), 4326),
+                      (SELECT ST_SRID(d.geom_m) FROM districts d WHERE d.code = p->>'code')) AS seat,
          (p->>'seatRadiusM')::float8 AS seat_radius_m,
          p->>'seatKind' AS seat_kind,
          (p->>'towns')::integer AS towns,
@@ -15,12 +17,12 @@ WITH params AS (
   FROM jsonb_array_elements($3::jsonb) AS p
 ),
 centre AS (
-  SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 4326), atlas_metric_srid()) AS geom
+  SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS geom
 ),
 city AS (
   -- The discs of city: around the centre, and around the seat of an outer district. A zero radius gives an empty disc.
   SELECT p.*, d.geom_m AS district,
-         ST_Union(ST_Buffer(c.geom, p.urban_radius_m),
+         ST_Union(ST_Buffer(ST_Transform(c.geom, ST_SRID(d.geom_m)), p.urban_radius_m),
                   ST_Buffer(p.seat, CASE WHEN p.seat_kind = 'urban' THEN p.seat_radius_m ELSE 0 END)) AS city_discs
   FROM params p JOIN districts d USING (code) CROSS JOIN centre c
 ),

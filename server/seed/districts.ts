@@ -42,3 +42,23 @@ export const CITY_CENTRE_GCJ02: [number, number] = [123.4316, 41.8057];
 
 /** Communities per km² of each kind, relative: the seeder scales them to the target count. */
 export const RELATIVE_DENSITY = { urban: 40, town: 20, rural: 1 } as const;
+
+/**
+ * Generated counties west of Shenyang for the province scale, so that it spans two UTM zones (50N and 51N, which meet
+ * at 120°E) and the middle county is cut by the zone line. Rectangles of 0.6° × 0.5° (about 50 × 55 km), in GCJ-02
+ * like the real file they are added to; rural, as a province's far counties are.
+ */
+export const GENERATED_DISTRICTS = [
+  { adcode: '219901', name: '西甲县（生成）', west: 119.0 },
+  { adcode: '219902', name: '西乙县（生成）', west: 119.6 },
+  { adcode: '219903', name: '西丙县（生成）', west: 120.2 },
+].map((d) => {
+  const [south, north, east] = [41.4, 41.9, d.west + 0.6];
+  const ring = [[d.west, south], [east, south], [east, north], [d.west, north], [d.west, south]];
+  return {
+    type: 'Feature' as const,
+    properties: { adcode: d.adcode, name: d.name, center: [d.west + 0.3, (south + north) / 2] },
+    geometry: { type: 'MultiPolygon' as const, coordinates: [[ring]] },
+  };
+});
+for (const d of GENERATED_DISTRICTS) DISTRICT_PROFILES[d.properties.adcode] = { ...rural, oldHousingWeight: 0.2 };

@@ -30,7 +30,7 @@ footprints AS (
   SELECT s.code, s.ordinal, c.geom AS centre, s.point,
          ST_CollectionExtract(ST_Intersection(ST_Rotate(
            ST_MakeEnvelope(ST_X(c.geom) - s.half_width_m, ST_Y(c.geom) - s.half_depth_m,
-                           ST_X(c.geom) + s.half_width_m, ST_Y(c.geom) + s.half_depth_m, atlas_metric_srid()),
+                           ST_X(c.geom) + s.half_width_m, ST_Y(c.geom) + s.half_depth_m, ST_SRID(c.geom)),
            s.angle_rad, c.geom), c.community), 3) AS footprint
   FROM shapes s JOIN centres c USING (code, ordinal)
 )

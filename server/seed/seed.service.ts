@@ -21,6 +21,7 @@ import { describeSites, planSites, siteShapes } from './renovation-sites.js';
 import { describeRoads, INNER_STREETS_FROM_M2, MIN_ROAD_LENGTH_M, type GeneratedRoad, type SharedEdge } from './roads.js';
 import { SCALE_TARGETS, type SeedScale } from './scales.js';
 import { cityCentreWgs84, communityRequests, districtsOf, zoneParameters, type DistrictInfo, type ZoneArea } from './zones.js';
+import { GENERATED_DISTRICTS } from './districts.js';
 
 const communitySql = loadQueries(new URL('./communities.sql', import.meta.url), ['createZones', 'zoneAreas', 'communityCells'] as const);
 const gridSql = loadQueries(new URL('./grid-cells.sql', import.meta.url), ['gridCells'] as const);
@@ -133,6 +134,14 @@ async function generateCommunities(step: Step, districts: DistrictInfo[], target
   return describeCommunities(cells, random);
 }
 
+/** The real districts; at the province scale also the generated counties west of 120°E (two UTM zones). */
+function districtsFileText(scale: SeedScale): string {
+  const text = fs.readFileSync(DISTRICTS_FILE, 'utf8');
+  if (scale !== 'province') return text;
+  const file = JSON.parse(text) as FeatureCollection;
+  return JSON.stringify({ ...file, features: [...file.features, ...GENERATED_DISTRICTS] });
+}
+
 /**
  * Generates the demo city for a seed and loads it, layer by layer in dependency order, through the importer.
  * The same seed on the same store gives byte-identical files.
@@ -148,7 +157,7 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
   const file = (name: string) => path.join(workDir, name);
   step.say(`Seeding the demo city at scale ${options.scale} with seed ${options.seed}; files in ${workDir}`);
 
-  const districtsText = fs.readFileSync(DISTRICTS_FILE, 'utf8');
+  const districtsText = districtsFileText(options.scale);
   const districts = districtsOf(JSON.parse(districtsText) as FeatureCollection);
   const districtNames = new Map(districts.map((d) => [d.code, d.name]));
   await generateAndLoad(step, 'districts', async () => writeText(file('districts.gcj02.geojson'), districtsText, districts.length), {

@@ -1,6 +1,7 @@
 -- The features of each tile layer: an `id`, a `properties` jsonb (what the map styles by) and `geom` in EPSG:3857,
--- simplified for the zoom. tile-sql.ts puts a `bounds` CTE in front (env: the tile in 3857; env_4326, env_m: the
--- same box in WGS84 and in the store's metric SRID, for the GiST indexes; tolerance: simplification in 3857 metres).
+-- simplified for the zoom. tile-sql.ts puts a `bounds` CTE in front (env: the tile in 3857; env_4326: the same box in
+-- WGS84, for the GiST indexes on geom; tolerance: simplification in 3857 metres). Catchments and sectors are drawn in
+-- each site's own zone (geom_m, view_m) and then brought into 3857.
 -- Parameters: $1 z, $2 x, $3 y, $4 the only district an official may read (NULL for everyone else), then per query.
 -- Layers drawn from coverage_cache (communities, coverageGaps) also return `coverage_missing`: true for a community in
 -- the tile's box whose cached coverage is absent or older than its layers (the analysis module's freshness rule). The
@@ -100,7 +101,7 @@ SELECT t.id, jsonb_strip_nulls(jsonb_build_object('code', t.code, 'name', t.name
        ST_Simplify(ST_Transform(t.geom, 3857), b.tolerance) AS geom
 FROM bounds b
 JOIN roads t ON t.geom && b.env_4326
-WHERE ($4::text IS NULL OR EXISTS (SELECT 1 FROM districts d WHERE d.code = $4 AND ST_Intersects(d.geom_m, t.geom_m)))
+WHERE ($4::text IS NULL OR EXISTS (SELECT 1 FROM districts d WHERE d.code = $4 AND ST_Intersects(d.geom, t.geom)))
 
 -- name: stopCatchments
 -- $5 the catchment radius in metres.
@@ -110,7 +111,7 @@ SELECT t.id,
        )) AS properties,
        ST_SimplifyPreserveTopology(ST_Transform(atlas_coverage_circle(t.geom_m, $5::float8), 3857), b.tolerance) AS geom
 FROM bounds b
-JOIN bus_stops t ON ST_DWithin(t.geom_m, b.env_m, $5::float8)
+JOIN bus_stops t ON t.geom && atlas_expand_by_m(b.env_4326, $5::float8)
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: cameraSectors
@@ -124,7 +125,7 @@ SELECT t.id,
        ST_SimplifyPreserveTopology(ST_Transform(COALESCE(t.view_m, atlas_coverage_sector(t.geom_m, t.direction_deg, t.fov_deg, $5::float8)), 3857), b.tolerance) AS geom
 FROM bounds b
 CROSS JOIN reach r
-JOIN cameras t ON ST_DWithin(t.geom_m, b.env_m, r.max_range_m)
+JOIN cameras t ON t.geom && atlas_expand_by_m(b.env_4326, r.max_range_m)
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: coverageGaps

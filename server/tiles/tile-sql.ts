@@ -14,10 +14,10 @@ const QUERY_NAMES: readonly TileQueryName[] = [
 ];
 const FEATURES = loadQueries(new URL('./tile-features.sql', import.meta.url), QUERY_NAMES);
 
-// $1..$3 are z, x, y. The metric box is segmentized before it is transformed so that its edges follow the tile's.
+// $1..$3 are z, x, y. A Web Mercator tile is a lon/lat rectangle, so env_4326 is the tile exactly; layers whose
+// shapes reach out from their sites (catchments, sectors) widen it by their reach (atlas_expand_by_m).
 const BOUNDS = `bounds AS (
   SELECT env, ST_Transform(env, 4326) AS env_4326,
-         ST_Transform(ST_Segmentize(env, width / 8), atlas_metric_srid()) AS env_m,
          width * ${TOLERANCE_PER_TILE_WIDTH} AS tolerance
   FROM (SELECT e AS env, ST_XMax(e) - ST_XMin(e) AS width FROM ST_TileEnvelope($1::integer, $2::integer, $3::integer) AS e) tile
 )`;

@@ -23,7 +23,8 @@ SELECT code, kind, households, population, elderly, service_area_m2, office_area
 FROM communities WHERE code = ANY($1::text[]);
 
 -- name: gridStats
--- Per community: its grid cells, those without a worker, and how far the cells are from tiling it (uncovered and doubly covered m²).
+-- Per community: its grid cells, those without a worker, and how far the cells are from tiling it (uncovered and doubly covered m²),
+-- measured in the community's zone (a cell may be in another).
 SELECT c.code, s.cells, s.without_worker,
        ST_Area(c.geom_m) - coalesce(ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS gap_m2,
        coalesce(s.sum_m2 - ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS overlap_m2
@@ -31,8 +32,8 @@ FROM communities c
 CROSS JOIN LATERAL (
   SELECT count(*)::int AS cells,
          (count(*) FILTER (WHERE coalesce(g.workers, 0) < 1))::int AS without_worker,
-         ST_Union(g.geom_m) AS union_m,
-         sum(ST_Area(ST_Intersection(g.geom_m, c.geom_m))) AS sum_m2
+         ST_Union(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m))) AS union_m,
+         sum(ST_Area(ST_Intersection(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m)), c.geom_m))) AS sum_m2
   FROM grid_cells g WHERE g.community_code = c.code
 ) s
 WHERE c.code = ANY($1::text[]);
