@@ -13,6 +13,7 @@ import { readOffThread, sha256Of } from './read-off-thread.js';
 import { readableText } from './readable-text.js';
 import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
+import { sourceTakeovers, TAKEOVER_HINT } from './source-takeover.js';
 import { relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { beginChangeSet, finishChangeSet, layerVersions, recordVersionExtents, type ChangeCounts } from './change-sets.js';
@@ -224,6 +225,11 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const { prepared, rejected } = await checkAndStageRows(client, layer, read.rows, prepare, Boolean(options.skipInvalid), options.onProgress);
     // A refused file rolls back what was staged: nothing is written.
     if (rejected.length > 0 && !options.skipInvalid) throw new ImportRefusedError(fileName, rejected.flatMap((r) => r.problems));
+    // A code another source sent is taken over only on purpose (--replace), never silently.
+    if (!options.replace) {
+      const takeovers = await sourceTakeovers(client, layer, facts.source);
+      if (takeovers.length > 0) throw new ImportRefusedError(fileName, takeovers, TAKEOVER_HINT);
+    }
     const whereabouts = await checkWhereabouts(client, layer, prepared, crs.label);
     if (whereabouts.refusal) throw new ImportRefusedError(fileName, [whereabouts.refusal], 'Swap the coordinate columns (or fix the export) and import again; nothing was written.');
     facts.warnings = whereabouts.warnings;
