@@ -1,5 +1,6 @@
 // Grid-cell coverage taken from the community's, on both stores: a cell inside its community and one reaching out of it
 // both get the coverage their geometry gives, and the community's cache is what the inside cell reads.
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
@@ -91,6 +92,12 @@ describe('coverage batches', () => {
     expect(analysisConcurrency('embedded', { ATLAS_ANALYSIS_CONNECTIONS: '4' })).toBe(1);
     expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '3' })).toBe(3);
     expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '99' })).toBe(8);
-    expect(analysisConcurrency('server', {})).toBeGreaterThanOrEqual(1);
+    // Unset or unusable: the machine's cores, at most 8 (README, ATLAS_ANALYSIS_CONNECTIONS).
+    const cores = Math.max(1, Math.min(os.availableParallelism(), 8));
+    for (const unusable of [undefined, '', '0', '-2', '2.5', 'many']) {
+      expect(analysisConcurrency('server', unusable === undefined ? {} : { ATLAS_ANALYSIS_CONNECTIONS: unusable }), `ATLAS_ANALYSIS_CONNECTIONS=${unusable}`).toBe(cores);
+    }
+    expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '1' })).toBe(1);
+    expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '8' })).toBe(8);
   });
 });

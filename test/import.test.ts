@@ -7,7 +7,7 @@ import { importFile } from '../server/ingest/import.service.js';
 import { ImportRefusedError } from '../server/ingest/rows.js';
 import { STORE_KINDS } from './support/stores.js';
 
-const shenyang = fs.readFileSync(path.resolve(__dirname, '../../shared/data/real/shenyang-districts.gcj02.geojson'), 'utf8');
+const shenyang = fs.readFileSync(path.resolve(__dirname, '../data-sources/shenyang-districts.gcj02.geojson'), 'utf8');
 
 describe.each(STORE_KINDS)('import into the $name store', (kind) => {
   let db: Awaited<ReturnType<typeof kind.open>>;

@@ -11,7 +11,7 @@ import { ImportRefusedError } from '../server/ingest/rows.js';
 import { STORE_KINDS } from './support/stores.js';
 import { shapefileZip, UTM51N_PRJ, WGS84_PRJ } from './support/ingest-files.js';
 
-const REAL = path.resolve(__dirname, '../../shared/data/real');
+const REAL = path.resolve(__dirname, '../data-sources');
 const shenyangText = fs.readFileSync(path.join(REAL, 'shenyang-districts.gcj02.geojson'), 'utf8');
 const shenyang = JSON.parse(shenyangText) as { features: Feature<MultiPolygon, { adcode: number; name: string; centroid: number[] }>[] };
 

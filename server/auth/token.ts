@@ -36,6 +36,14 @@ const unauthenticated = (message: string) => new AtlasError(AtlasErrorCode.Unaut
 
 /** The viewer a token stands for; a bad, forged or expired token is a 401 with a sentence saying which. */
 export function verifyToken(token: string, secret: string | KeyObject): Viewer {
+  return verifyTokenExpiry(token, secret).viewer;
+}
+
+/**
+ * `verifyToken`, with when the token expires: jsonwebtoken's verified `exp` in milliseconds, undefined when the
+ * token has none.
+ */
+export function verifyTokenExpiry(token: string, secret: string | KeyObject): { viewer: Viewer; expiresAtMs?: number } {
   let claims: jwt.JwtPayload;
   try {
     claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER }) as jwt.JwtPayload;
@@ -46,9 +54,10 @@ export function verifyToken(token: string, secret: string | KeyObject): Viewer {
     throw unauthenticated('The sign-in token is not valid for this hub (malformed, or signed with another key). Ask an admin for a new one (npx atlas token), or send no Authorization header to read as the public.');
   }
   if (typeof claims !== 'object' || !isRole(claims.role)) throw unauthenticated('The sign-in token names no known role. Ask an admin for a new one (npx atlas token).');
+  const expiresAtMs = typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
   if (claims.role === 'official') {
     if (typeof claims.district !== 'string' || !claims.district) throw unauthenticated('The official token names no district. Ask an admin for a new one (npx atlas token --role official --district CODE).');
-    return { role: 'official', districtCode: claims.district };
+    return { viewer: { role: 'official', districtCode: claims.district }, expiresAtMs };
   }
-  return { role: claims.role };
+  return { viewer: { role: claims.role }, expiresAtMs };
 }

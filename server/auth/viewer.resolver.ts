@@ -2,10 +2,11 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type express from 'express';
+import { LRUCache } from 'lru-cache';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { ANONYMOUS, type Viewer } from '../graphql/viewer.js';
 import { loadJwtSecret } from './secret.js';
-import { verifyToken } from './token.js';
+import { verifyTokenExpiry } from './token.js';
 
 /** Reads only node's own request (its headers): tiles are answered before express (server/tiles/tiles.router.ts). */
 export type ViewerResolver = (request: http.IncomingMessage) => Promise<Viewer> | Viewer;
@@ -15,18 +16,15 @@ export function createViewerResolver(secret: string): ViewerResolver {
   // Built once: given the string, jsonwebtoken makes a new key object on every check (7.5 % of the hub's CPU under load).
   const key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
   // A client sends the same token with every request: its signature and claims are checked once, and the viewer kept
-  // until the token expires (checked again on every use). Only valid tokens are kept, at most TOKENS_KEPT of them.
-  const known = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
+  // until the token expires. Only valid tokens with an expiry are kept, the TOKENS_KEPT most recently used.
+  const known = new LRUCache<string, Viewer>({ max: TOKENS_KEPT });
   function verified(token: string): Viewer {
-    const hit = known.get(token);
-    if (hit && Date.now() < hit.expiresAtMs) return hit.viewer;
-    if (hit) known.delete(token);
-    const viewer = Object.freeze(verifyToken(token, key)); // throws the 401 (expired, forged, malformed)
-    const expiresAtMs = expiryOf(token);
-    if (expiresAtMs !== undefined) {
-      if (known.size >= TOKENS_KEPT) known.clear();
-      known.set(token, { viewer, expiresAtMs });
-    }
+    const hit = known.get(token); // undefined once the token's time to live has passed
+    if (hit) return hit;
+    const { viewer, expiresAtMs } = verifyTokenExpiry(token, key); // throws the 401 (expired, forged, malformed)
+    const ttl = expiresAtMs === undefined ? 0 : Math.floor(expiresAtMs - Date.now());
+    Object.freeze(viewer);
+    if (ttl > 0) known.set(token, viewer, { ttl });
     return viewer;
   }
   return (request) => {
@@ -41,16 +39,6 @@ export function createViewerResolver(secret: string): ViewerResolver {
 }
 
 const TOKENS_KEPT = 10_000;
-
-/** The `exp` of a token that has just been verified, in milliseconds; undefined when it has none (never kept). */
-function expiryOf(token: string): number | undefined {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const viewers = new WeakMap<express.Request, Viewer>();
 

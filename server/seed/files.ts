@@ -1,6 +1,7 @@
 // Writes the demo city's layers as ordinary GeoJSON and CSV files, the same kind a department would hand in.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
 
 export interface WrittenFile {
   path: string;
@@ -23,12 +24,13 @@ export function writeGeoJson(path: string, features: readonly { properties: obje
   return writeText(path, `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`, features.length);
 }
 
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** A header line and one line per row, quoted only where a field needs it (RFC 4180, by csv-stringify). */
 export function writeCsv(path: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): WrittenFile {
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c])).join(','))];
-  return writeText(path, `${lines.join('\n')}\n`, rows.length);
+  const text = stringify(rows as Record<string, unknown>[], {
+    header: true,
+    columns: [...columns],
+    // As the file's readers expect: true/false and dates as text (csv-stringify writes 1/'' and epoch milliseconds).
+    cast: { boolean: (value) => String(value), date: (value) => String(value) },
+  });
+  return writeText(path, text, rows.length);
 }

@@ -39,13 +39,13 @@ interface CacheContext {
   options: TileOptions;
 }
 
-/** ETags are a digest of the variant; variants repeat for every tile of a layer, so their digests are kept. */
+/** ETags are a digest of the variant; variants repeat for every tile of a layer, so the most recently used digests are kept. */
 const ETAGS_KEPT = 4096;
 
 export class TileService {
   readonly encoder: TileEncoder;
   private readonly cache: LRUCache<string, RenderedTile, CacheContext>;
-  private readonly etags = new Map<string, string>();
+  private readonly etags = new LRUCache<string, string>({ max: ETAGS_KEPT });
 
   constructor(
     private readonly db: Database,
@@ -82,7 +82,6 @@ export class TileService {
   private etagOf(variant: string): string {
     let etag = this.etags.get(variant);
     if (etag === undefined) {
-      if (this.etags.size >= ETAGS_KEPT) this.etags.clear();
       etag = `"${crypto.createHash('sha1').update(variant).digest('base64url').slice(0, 22)}"`;
       this.etags.set(variant, etag);
     }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Geometry } from 'geojson';
 import { STORE_KINDS } from '../support/stores.js';
-import { launchChromium, openGuardedPage, waitForMapIdle } from './support/browser.js';
+import { CHROMIUM_INSTALL, CHROMIUM_INSTALLED, launchChromium, openGuardedPage, waitForMapIdle } from './support/browser.js';
 import { startBrowserHub, type BrowserHub } from './support/browser-hub.js';
 import { buildClient } from './support/build-client.js';
 import { canvasColours, interiorPoint, mapCentre, poleOf, renderedCounts } from './support/page-probes.js';
@@ -23,6 +23,7 @@ const LAYERS_BY_TILE_LAYER: Record<string, string[]> = {
 };
 const ALL_LAYERS = Object.keys(LAYERS_BY_TILE_LAYER).join(',');
 
+describe.skipIf(!CHROMIUM_INSTALLED)(CHROMIUM_INSTALLED ? 'in Chromium' : `skipped (${CHROMIUM_INSTALL})`, () => {
 describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s store', (storeName) => {
   let hub: BrowserHub;
   let browser: Browser;
@@ -222,4 +223,5 @@ describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s 
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
+});
 });

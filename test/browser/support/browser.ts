@@ -1,5 +1,12 @@
 // Debian's Chromium driven by playwright-core, headless with software WebGL, and a guard that fails any request leaving the hub.
+import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where Chromium is (CHROMIUM_PATH, or Debian's package); tests that need it are skipped by name when it is missing. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_INSTALLED = fs.existsSync(CHROMIUM_PATH);
+/** Said in the name of a skipped browser test: the line that installs what it needs. */
+export const CHROMIUM_INSTALL = 'needs chromium: apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -13,7 +20,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface GuardedPage {
