@@ -159,6 +159,23 @@ describe.each(STORE_KINDS)('one scope rule on the $name store', (kind) => {
     expect(await extent(OFFICIAL)).toEqual(await extent({}));
   });
 
+  it('every argument in metres is checked in one place: a negative one is BAD_USER_INPUT with a sentence', async () => {
+    const asked = [
+      ['{ community(code: "A") { busStops(withinMeters: -1) { code } } }', /^withinMeters must be a distance in metres from 0 to 5000; got -1\.$/],
+      ['{ busStops(near: { lon: 123.4, lat: 41.8, withinMeters: -1 }) { totalCount } }', /^near\.withinMeters must be a distance in metres from 0 to 100000; got -1\.$/],
+      ['{ community(code: "A") { boundary(simplifyMeters: -5) } }', /^simplifyMeters must be a distance in metres from 0 to 5000; got -5\.$/],
+      ['{ community(code: "A") { busStopCoverage(radiusMeters: -1) { coveredShare } } }', /^radiusMeters must be a distance in metres above 0 and at most 5000; got -1\.$/],
+    ] as const;
+    for (const [query, message] of asked) {
+      const result = await hub.gql(query);
+      expect(result.errors?.[0].extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].message, query).toMatch(message);
+    }
+    const tile = await fetch(`${hub.url}/tiles/stop-catchments/12/0/0.mvt?radius=-1`);
+    expect(tile.status).toBe(400);
+    expect(await tile.text()).toMatch(/radius must be a distance in metres from 1 to 5000; got \\?"-1\\?"/);
+  });
+
   it('renovation: the official of 210102 reads the same share and plan for 210102 as an analyst, out of the whole city\'s plan', async () => {
     const query = `{ renovationProgress(program: CITY) { city { year planned completed behind }
       districts { districtCode share years { year planned completed behind } } } }`;
