@@ -8,7 +8,7 @@ import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { asRole, testViewerResolver } from './support/auth.js';
-import { featureCollection, lonLat, pointsCsv, square } from './coverage.fixtures.js';
+import { featureCollection, lonLat, pointsCsv, polygon, square } from './coverage.fixtures.js';
 
 // 210102 spans x 0..2000 m, 210103 x 2000..4000 m. Community A lies against the line on 210102's side, B on the other.
 // Stop S2 stands in 210103, 300 m from A: it is within 500 m of A. S3 is 1,800 m from A. Road R1 lies in 210103 only.
@@ -24,7 +24,8 @@ async function loadFixtures(db: Parameters<typeof importFile>[0]) {
   ]) });
   await importFile(db, { layer: 'grid-cells', fileName: 'g.geojson', content: featureCollection([
     { properties: { code: 'G-A', community_code: 'A', workers: 1 }, geometry: square(1000, 0, 1000) },
-    { properties: { code: 'G-B', community_code: 'B', workers: 1 }, geometry: square(2000, 0, 1000) },
+    // G-B leaves a clipping sliver of B uncovered: a triangle of 16 m × 1 m, 8 m².
+    { properties: { code: 'G-B', community_code: 'B', workers: 1 }, geometry: polygon([[2000, 0], [3000, 0], [3000, 1000], [2016, 1000], [2000, 999]]) },
   ]) });
   await importFile(db, { layer: 'bus-stops', fileName: 's.csv', content: pointsCsv(['code'], [
     { x: 1500, y: 500, values: { code: 'S1' } },
@@ -174,6 +175,25 @@ describe.each(STORE_KINDS)('one scope rule on the $name store', (kind) => {
     const tile = await fetch(`${hub.url}/tiles/stop-catchments/12/0/0.mvt?radius=-1`);
     expect(tile.status).toBe(400);
     expect(await tile.text()).toMatch(/radius must be a distance in metres from 1 to 5000; got \\?"-1\\?"/);
+  });
+
+  it('grid tiling passes a community whose cells leave only a clipping sliver (8 m², tolerance 50 m²)', async () => {
+    const result = await hub.gql('{ community(code: "B") { standards(ruleIds: ["grid-tiling"]) { value pass } } }', undefined, ANALYST);
+    expect(result.errors).toBeUndefined();
+    const [tiling] = result.data.community.standards;
+    expect(tiling.value).toBeCloseTo(8, 0);
+    expect(tiling.pass).toBe(true);
+  });
+
+  it('tells when the data last changed, for the printed report', async () => {
+    const started = Date.now();
+    const result = await hub.gql('{ dataChangedAt }');
+    expect(result.errors).toBeUndefined();
+    const changed = Date.parse(result.data.dataChangedAt);
+    expect(result.data.dataChangedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    // The fixtures were imported minutes ago at most, and not in the future.
+    expect(started - changed).toBeGreaterThanOrEqual(-2000);
+    expect(started - changed).toBeLessThan(30 * 60_000);
   });
 
   it('renovation: the official of 210102 reads the same share and plan for 210102 as an analyst, out of the whole city\'s plan', async () => {

@@ -100,7 +100,7 @@ const zh = {
   chooseDistrict: '选择区县',
   dataVersion: '数据截至',
   notYourDistrict: '{district}不是您的辖区：您的账号只能查看{own}的社区和标准。',
-  countedInCommunities: '（按社区计，达标社区数/参评社区数）',
+  countedInCommunities: '（达标社区数 / 参评社区数）',
   reportDate: '报告日期',
   placeStop: '放置公交站',
   placeCamera: '放置摄像头',
