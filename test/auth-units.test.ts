@@ -75,12 +75,13 @@ describe('the rules', () => {
     expect(Object.fromEntries(Object.entries(viewers).map(([k, v]) => [k, canSeeCameraPositions(v)]))).toEqual({ public: false, analyst: true, official: true, admin: true });
     expect(Object.fromEntries(Object.entries(viewers).map(([k, v]) => [k, canWrite(v)]))).toEqual({ public: false, analyst: false, official: false, admin: true });
   });
-  it('scopes rows in SQL: no cameras for the public, one district for an official, nothing district-less for them', () => {
+  it('scopes rows in SQL: no cameras for the public, one district\'s areas and cameras for an official, every public fact', () => {
     expect(scopeSql(LAYERS.cameras, viewers.public, 1)).toEqual({ conditions: ['false'], values: [] });
     expect(scopeSql(LAYERS.cameras, viewers.analyst, 1)).toEqual({ conditions: [], values: [] });
     expect(scopeSql(LAYERS.communities, viewers.official, 3, 'c')).toEqual({ conditions: ['c.district_code = $3'], values: ['210102'] });
-    expect(scopeSql(LAYERS.districts, viewers.official, 1)).toEqual({ conditions: ['t.code = $1'], values: ['210102'] });
-    expect(scopeSql(LAYERS.roads, viewers.official, 1)).toEqual({ conditions: ['false'], values: [] });
+    expect(scopeSql(LAYERS.cameras, viewers.official, 1)).toEqual({ conditions: ['t.district_code = $1'], values: ['210102'] });
+    // Districts, bus stops and roads are public facts (README "Who sees what").
+    for (const layer of [LAYERS.districts, LAYERS['bus-stops'], LAYERS.roads]) expect(scopeSql(layer, viewers.official, 1), layer.name).toEqual({ conditions: [], values: [] });
     expect(scopeSql(LAYERS.communities, { role: 'official' }, 1)).toEqual({ conditions: ['false'], values: [] });
   });
   it('@Authorized lets only the named roles through, with a FORBIDDEN sentence', () => {

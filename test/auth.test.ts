@@ -68,12 +68,12 @@ describe.each(STORE_KINDS)('roles on the $name store', (kind) => {
     expect(point.coordinates[1]).toBeCloseTo(lat(500), 6);
   });
 
-  it('shows an official of 210102 exactly that district, and nothing of 210103 even by code', async () => {
+  it('shows an official of 210102 the areas of that district (and every district, a public fact), and nothing of 210103 by code', async () => {
     const official = asRole('official', '210102');
     const own = COMMUNITIES.filter((c) => c.district === '210102').map((c) => c.code).sort();
     const list = await hub.gql('{ districts { code } communities(first: 100) { totalCount nodes { code } } gridCells { nodes { code } } cameras { nodes { code } } }', undefined, official);
     expect(list.errors).toBeUndefined();
-    expect(codesOf(list.data.districts)).toEqual(['210102']);
+    expect(codesOf(list.data.districts)).toEqual(['210102', '210103']);
     expect(list.data.communities.totalCount).toBe(3);
     expect(codesOf(list.data.communities.nodes)).toEqual(own);
     expect(codesOf(list.data.gridCells.nodes)).toEqual(own.map((c) => `G${c}`));

@@ -1,4 +1,5 @@
 // The catchment models coverage can be measured with: which sites, which shape, which SQL functions build it.
+import { checkMetres } from '../metres.js';
 import { badInput } from '../errors.js';
 import type { Database } from '../db/database.js';
 import type { LayerName } from '../layers.js';
@@ -77,9 +78,7 @@ export const DEFAULT_STOP_RADIUS_M = 500;
 export const MAX_REACH_M = 5000;
 
 export function coverageRequest(kind: CoverageKind, reachM: number, along: CoverageAlong = 'STRAIGHT_LINE'): CoverageRequest {
-  if (!Number.isFinite(reachM) || reachM <= 0 || reachM > MAX_REACH_M) {
-    throw badInput(`The radius must be a number of metres above 0 and at most ${MAX_REACH_M}; got ${reachM}.`);
-  }
+  checkMetres('radiusMeters', reachM, { aboveMin: true, max: MAX_REACH_M });
   return { model: kind === 'bus-stops' && along === 'ROADS' ? WALK_MODEL : CATCHMENT_MODELS[kind], reachM };
 }
 

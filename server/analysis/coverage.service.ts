@@ -4,7 +4,8 @@ import { AtlasError, AtlasErrorCode } from '../errors.js';
 import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../graphql/context.js';
-import { whereClause } from '../graphql/layer-query.js';
+import { areaScopeConditions } from '../auth/scope.js';
+import { parameters, whereClause } from '../graphql/layer-query.js';
 import { areaTable, PARENT_LEVEL, type AreaLevel } from './area-levels.js';
 import { cacheVersionLayer, paramsKey, type CoverageRequest } from './catchment-models.js';
 import { fillIdentifiers } from './sql-template.js';
@@ -36,6 +37,16 @@ interface CoverageRow {
 /** True when the caller may see catchment shapes and distances of this model. */
 export function maySeeShapes(ctx: AtlasContext, request: CoverageRequest): boolean {
   return request.model.publicShapes || ctx.viewer.role !== 'public';
+}
+
+/**
+ * True when the caller may see the shapes of one area's coverage. Every viewer reads every district (a public fact),
+ * but an official sees camera gaps and distances of their own district only: elsewhere they tell where cameras look.
+ */
+function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
+  if (!maySeeShapes(ctx, request)) return false;
+  if (request.model.publicShapes || ctx.viewer.role !== 'official' || level !== 'districts') return true;
+  return code === ctx.viewer.districtCode;
 }
 
 export function resultOf(areaM2: number, coveredM2: number, nearestM: number | null, gapSource: GapSource | null): CoverageResult {
@@ -194,11 +205,11 @@ export async function computeAreaCoverage(ctx: AtlasContext, level: AreaLevel, a
 
 /** The coverage of `codes` as results (null: no such area), as the caller may see them. */
 async function areaCoverageResults(ctx: AtlasContext, level: AreaLevel, codes: readonly string[], request: CoverageRequest): Promise<(CoverageResult | null)[]> {
-  const shapes = maySeeShapes(ctx, request);
   const rows = await computeAreaCoverage(ctx, level, codes, request);
   return codes.map((c) => {
     const row = rows.get(c);
     if (!row) return null;
+    const shapes = maySeeShapesOf(ctx, request, level, c);
     return resultOf(row.area_m2, row.covered_m2, shapes ? row.nearest_m : null, shapes ? { from: 'cache', level, request, codes: [c] } : null);
   });
 }
@@ -252,11 +263,11 @@ export interface ScopedArea {
   districtCode: string | null;
 }
 
-/** The areas of a level the caller may read, optionally within one district. */
+/** The areas of a level an analysis of the caller sums over (auth/scope.ts areaScopeConditions), optionally within one district. */
 export async function scopeAreas(ctx: AtlasContext, level: AreaLevel, districtCode?: string | null): Promise<ScopedArea[]> {
   const layer = LAYERS[level];
-  const values: unknown[] = [];
-  const conditions = whereClause(layer, districtCode ? { districtCode } : {}, ctx.viewer, values);
+  const { values, param } = parameters();
+  const conditions = [...whereClause(layer, districtCode ? { districtCode } : {}, ctx.viewer, values), ...areaScopeConditions(layer, ctx.viewer, param)];
   const district = level === 'districts' ? 't.code' : 't.district_code';
   const { rows } = await ctx.db.query<ScopedArea>(
     `SELECT t.code, t.name, ${district} AS "districtCode" FROM ${layer.table} t ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY t.code`,

@@ -1,4 +1,5 @@
 // What-if (coverage with proposed sites added and existing ones removed) and suggested sites; nothing is written.
+import { checkMetres } from '../metres.js';
 import { requireCameraPositions } from '../auth/policy.js';
 import { loadQueries } from '../db/queries.js';
 import { badInput } from '../errors.js';
@@ -140,7 +141,7 @@ export async function suggestSites(ctx: AtlasContext, request: CoverageRequest, 
   const parts = (await Promise.all(scope.codes.map((c) => loadAreaCoverage(ctx, scope.level, c, request)))).filter((c): c is CoverageResult => c !== null);
   const before = aggregateCoverage(parts, maySeeShapes(ctx, request) ? { from: 'cache', level: scope.level, request, codes: scope.codes } : null);
   // Fine enough to place a site within a quarter radius of the best spot, coarse enough to keep a few thousand candidates.
-  if (!(siteRadiusM > 0 && siteRadiusM <= MAX_REACH_M)) throw badInput(`The radius of a suggested site must be above 0 and at most ${MAX_REACH_M} metres; got ${siteRadiusM}.`);
+  checkMetres('radiusMeters', siteRadiusM, { aboveMin: true, max: MAX_REACH_M });
   const spacingM = Math.max(siteRadiusM / 4, Math.sqrt(before.areaM2 / (MAX_CANDIDATES * 0.75)));
   const { rows } = await ctx.db.query<{ rank: number; gain_m2: number; lon: number; lat: number; considered: number }>(sql.suggestSites, [
     scope.level, request.model.name, paramsKey(request), scope.codes, spacingM, count, siteRadiusM, MAX_CANDIDATES,

@@ -1,4 +1,5 @@
 // Builds the SQL of a layer's list query from the layer registry's identifiers and the caller's filters ($n parameters only).
+import { checkMetres } from '../metres.js';
 import type { Geometry } from 'geojson';
 import { scopeConditions } from '../auth/scope.js';
 import { badInput } from '../errors.js';
@@ -9,6 +10,8 @@ import type { Viewer } from './viewer.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 5000;
+/** The farthest `near` reaches: a whole city, for a list filter (an area's stops take at most MAX_DISTANCE_M). */
+const MAX_NEAR_M = 100_000;
 
 export interface SqlQuery {
   text: string;
@@ -132,7 +135,7 @@ export function whereClause(layer: Layer, filters: ListFilters, viewer: Viewer, 
   }
   if (filters.near) {
     const { lon, lat, withinMeters } = filters.near;
-    if (!(withinMeters >= 0)) throw badInput(`near.withinMeters must be a distance in metres of 0 or more; got ${withinMeters}.`);
+    checkMetres('near.withinMeters', withinMeters, { max: MAX_NEAR_M });
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) throw badInput(`near is not a WGS84 point: lon ${lon}, lat ${lat}.`);
     // Geodesic distance on the ellipsoid, after a lon/lat box that holds every point within reach (GiST on geom).
     const point = `ST_SetSRID(ST_MakePoint(${param(lon)}, ${param(lat)}), 4326)`;

@@ -1,6 +1,7 @@
 // Reads any layer: pages with filters, records by code, records linked to a parent, and geometry, all batched.
 // Each statement selects only what the GraphQL request reads of the rows (selection.ts), under the field names of the
 // GraphQL types, with the geometry asked for in the same statement; rows are handed to the resolvers as they come.
+import { checkMetres } from '../metres.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { LAYERS, type LayerName } from '../layers.js';
 import { encodeCursor, type Connection } from './connection.js';
@@ -60,8 +61,12 @@ function asNodes(ctx: AtlasContext, layerName: LayerName, rows: Record<string, u
 }
 
 /** The GeoJSON of a record's geometry when its query returned it inline (see selection.ts), else undefined. */
+/** `simplifyMeters` as a tolerance: absent or 0 keeps the geometry as stored; a bad value is BAD_USER_INPUT. */
+export const simplifyTolerance = (simplifyMeters?: number | null): number =>
+  simplifyMeters === undefined || simplifyMeters === null ? 0 : checkMetres('simplifyMeters', simplifyMeters);
+
 export function inlineGeometry(row: object, field: string, simplifyMeters?: number | null): string | undefined {
-  const tolerance = simplifyMeters && simplifyMeters > 0 ? simplifyMeters : 0;
+  const tolerance = simplifyTolerance(simplifyMeters);
   const value = (row as Record<string, unknown>)[inlineGeometryKey(field, tolerance)];
   return typeof value === 'string' ? value : undefined;
 }
@@ -170,6 +175,11 @@ export function loadLinked(
  * the GiST index on geom, in the box of that reach), batched.
  */
 export function loadWithinCommunity(ctx: AtlasContext, layerName: LayerName, communityCode: string, radiusM: number, info?: GraphQLResolveInfo): Promise<Row[]> {
+  try {
+    checkMetres('withinMeters', radiusM);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const layer = LAYERS[layerName];
   const selection: LayerSelection = info ? nodeSelection(layer, info) : EVERYTHING;
   return ctx.loaders
@@ -205,7 +215,7 @@ export function loadGeometry(ctx: AtlasContext, layerName: LayerName, code: stri
     if (inline !== undefined) return inline;
   }
   const layer = LAYERS[layerName];
-  const tolerance = simplifyMeters && simplifyMeters > 0 ? simplifyMeters : 0;
+  const tolerance = simplifyTolerance(simplifyMeters);
   return ctx.loaders
     .get<string, string>(`geometry:${layerName}:${tolerance}`, async (codes) => {
       const geometry = tolerance > 0 ? 'ST_Transform(ST_SimplifyPreserveTopology(geom_m, $2), 4326)' : 'geom';

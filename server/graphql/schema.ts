@@ -13,6 +13,7 @@ import { GridCellResolver } from './grid-cell/grid-cell.resolver.js';
 import { RenovationSiteResolver } from './renovation-site/renovation-site.resolver.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { ChangesResolver } from './changes/changes.resolver.js';
+import { DataVersionResolver } from './data-version/data-version.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
 import { STANDARDS_RESOLVERS } from './standards/index.js';
 
@@ -28,6 +29,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RenovationSiteResolver,
   ImportsResolver,
   ChangesResolver,
+  DataVersionResolver,
   ...COVERAGE_RESOLVERS,
   ...STANDARDS_RESOLVERS,
 ];

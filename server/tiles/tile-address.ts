@@ -1,4 +1,5 @@
 // Checks a tile request's layer, z/x/y and query options, with messages that say what to send instead.
+import { checkMetres } from '../metres.js';
 import { badInput, notFound } from '../errors.js';
 import { MAX_TILE_ZOOM, TILE_LAYER_NAMES, isTileLayerName, type TileLayerName } from './tile-layers.js';
 
@@ -36,9 +37,5 @@ export function checkTileAddress(layerName: string, zText: string, xText: string
 /** The `radius` query parameter in metres: 500 when absent, else a number from 1 to 5000. */
 export function checkRadius(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_RADIUS_M;
-  const radiusM = typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isFinite(radiusM) || radiusM < 1 || radiusM > MAX_RADIUS_M) {
-    throw badInput(`radius must be a distance in metres from 1 to ${MAX_RADIUS_M}; got "${String(value)}".`);
-  }
-  return radiusM;
+  return checkMetres('radius', typeof value === 'string' ? value : NaN, { min: 1, max: MAX_RADIUS_M });
 }

@@ -2,7 +2,8 @@
 -- simplified for the zoom. tile-sql.ts puts a `bounds` CTE in front (env: the tile in 3857; env_4326: the same box in
 -- WGS84, for the GiST indexes on geom; tolerance: simplification in 3857 metres). Catchments and sectors are drawn in
 -- each site's own zone (geom_m, view_m) and then brought into 3857.
--- Parameters: $1 z, $2 x, $3 y, $4 the only district an official may read (NULL for everyone else), then per query.
+-- Parameters: $1 z, $2 x, $3 y, $4 the only district whose rows the viewer may read (NULL: every row; auth/scope.ts
+-- decides per layer, and gives NULL for districts, bus stops and roads, which are public facts), then per query.
 -- Layers drawn from coverage_cache (communities, coverageGaps) also return `coverage_missing`: true for a community in
 -- the tile's box whose cached coverage is absent or older than its layers (the analysis module's freshness rule). The
 -- tile statement counts them, so a warm tile is one statement and the hub computes coverage only when one is missing.
@@ -96,12 +97,12 @@ JOIN renovation_sites t ON t.geom && b.env_4326
 WHERE ($4::text IS NULL OR t.district_code = $4)
 
 -- name: roads
--- Roads have no district link: an official gets the roads that cross their district.
+-- Roads are public facts and have no district column: $4 is NULL for every viewer (a district would match nothing).
 SELECT t.id, jsonb_strip_nulls(jsonb_build_object('code', t.code, 'name', t.name, 'kind', t.kind)) AS properties,
        ST_Simplify(ST_Transform(t.geom, 3857), b.tolerance) AS geom
 FROM bounds b
 JOIN roads t ON t.geom && b.env_4326
-WHERE ($4::text IS NULL OR EXISTS (SELECT 1 FROM districts d WHERE d.code = $4 AND ST_Intersects(d.geom, t.geom)))
+WHERE $4::text IS NULL
 
 -- name: stopCatchments
 -- $5 the catchment radius in metres.

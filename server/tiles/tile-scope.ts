@@ -1,11 +1,12 @@
-// What a viewer may see in tiles: the same rule as GraphQL (an official reads one district), plus camera positions hidden from anonymous visitors.
+// Who is asking, for tiles: the cache key of their scope, their district's extent, and whether they see camera positions.
 import { canSeeCameraPositions } from '../auth/policy.js';
 import type { Viewer } from '../graphql/viewer.js';
 
 export interface TileScope {
   /** Part of every cache key and ETag: tiles for different scopes never mix. */
   key: string;
-  /** The only district an official may read (an empty string matches nothing); null for everyone else. */
+  /** An official's district (an empty string matches nothing), null for everyone else: the extent TileJSON
+   *  advertises. Which rows a tile draws is auth/scope.ts's rule per layer (tile.service.ts). */
   districtCode: string | null;
   /** Anonymous visitors see coverage but not where cameras stand (PRODUCT.md "Security"). */
   seesCameraPositions: boolean;

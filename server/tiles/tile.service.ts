@@ -4,6 +4,8 @@ import { LRUCache } from 'lru-cache';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Viewer } from '../graphql/viewer.js';
+import { scopeDistrictOf } from '../auth/scope.js';
+import { LAYERS } from '../layers.js';
 import type { TileAddress } from './tile-address.js';
 import { TILE_LAYERS, type TileOptions } from './tile-layers.js';
 import { tileScope, type TileScope } from './tile-scope.js';
@@ -93,11 +95,13 @@ export class TileService {
     if (address.z < layer.minZoom) return EMPTY_TILE;
     if (layer.revealsCameraPositions && !scope.seesCameraPositions) return EMPTY_TILE;
     await layer.prepare?.(this.db, options);
+    // The one scope rule of every face: an official's district limits areas and cameras, not stops, districts or roads.
+    const districtCode = scopeDistrictOf(LAYERS[layer.rowsOf], viewer);
     // One statement when the tile's coverage is cached and fresh; otherwise compute what is missing and render again.
-    const first = await renderTile(this.db, address, scope.districtCode, options, this.encoder);
+    const first = await renderTile(this.db, address, districtCode, options, this.encoder);
     if (first.missingCoverage === 0) return first.tile;
-    await prepareCoverage(this.db, this.config, viewer, address, scope.districtCode, options);
-    return (await renderTile(this.db, address, scope.districtCode, options, this.encoder)).tile;
+    await prepareCoverage(this.db, this.config, viewer, address, districtCode, options);
+    return (await renderTile(this.db, address, districtCode, options, this.encoder)).tile;
   }
 }
 

@@ -1,14 +1,15 @@
-// The data version printed on reports: the version tag the hub puts on its community tiles (it changes with every import).
+// The date and time of the data printed on reports: when the data last changed (Query.dataChangedAt), as a person reads it.
 import { useEffect, useState } from 'react';
+import { graphqlRequest } from './graphql';
 
 export function useDataVersion(token: string | null): string | null {
-  const [version, setVersion] = useState<string | null>(null);
+  const [changedAt, setChangedAt] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetch('/tiles/communities/0/0/0.mvt', { method: 'HEAD', headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal })
-      .then((response) => setVersion(response.headers.get('etag')?.replace(/^W\//, '').replace(/"/g, '').slice(0, 10) ?? null))
+    graphqlRequest<{ dataChangedAt: string | null }>('{ dataChangedAt }', {}, token, controller.signal)
+      .then((data) => setChangedAt(data.dataChangedAt))
       .catch(() => undefined);
     return () => controller.abort();
   }, [token]);
-  return version;
+  return changedAt;
 }

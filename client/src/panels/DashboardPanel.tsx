@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SchemaFields } from '../api/schema-fields';
 import type { DistrictName } from '../api/useDistricts';
+import { tokenDistrict } from '../api/token-district';
 import { useDashboardData, type RenovationProgram } from '../api/useDashboardData';
 import { STANDARD_LABELS } from '../standards/standard-labels';
 import { useLanguage } from '../i18n/useLanguage';
@@ -24,7 +25,11 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
   const { t, language } = useLanguage();
   const [ruleId, setRuleId] = useState('bus-stop-500m');
   const [program, setProgram] = useState<RenovationProgram>('CITY');
-  const { summaries, years, loading, error, available } = useDashboardData(district, program, token, fields);
+  const own = tokenDistrict(token);
+  // An official reads the areas of their own district only: another district's dashboard would be all 0 / 0.
+  const notOwn = own !== null && district !== null && district !== own;
+  const { summaries, years, loading, error, available } = useDashboardData(notOwn ? null : district, program, token, fields);
+  const districtName = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
   const label = (id: string, zh: string, en: string) => STANDARD_LABELS[id]?.[language] ?? (language === 'zh' ? zh : en);
   const chosen = summaries?.find((summary) => summary.rule.id === ruleId) ?? summaries?.[0] ?? null;
   return (
@@ -43,7 +48,7 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
       <label className="field no-print">
         <span className="field-label">{t('chooseDistrict')}</span>
         <select value={district ?? ''} onChange={(event) => onDistrict(event.target.value || null)} data-testid="district-select">
-          <option value="">{t('allDistricts')}</option>
+          <option value="">{own ? districtName(own) : t('allDistricts')}</option>
           {districts.map((d) => (
             <option key={d.code} value={d.code}>
               {d.name}
@@ -51,17 +56,22 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
           ))}
         </select>
       </label>
+      {notOwn && (
+        <p className="hint" role="status" data-testid="not-your-district">
+          {t('notYourDistrict').replace('{district}', districtName(district!)).replace('{own}', districtName(own!))}
+        </p>
+      )}
       {error && <p className="error" role="alert">{`${t('error')}: ${error}`}</p>}
       {fields && !available && <p className="hint">{t('notAvailable')}</p>}
       {!summaries && loading && <p className="hint">{t('loading')}</p>}
 
-      {summaries && (
+      {summaries && !notOwn && (
         <section>
           <h3>{t('passShare')}</h3>
           {summaries.map((summary) => (
             <ProgressBar
               key={summary.rule.id}
-              label={label(summary.rule.id, summary.rule.titleZh, summary.rule.titleEn)}
+              label={`${label(summary.rule.id, summary.rule.titleZh, summary.rule.titleEn)}${t('countedInCommunities')}`}
               done={summary.passed}
               whole={summary.evaluated}
               testId={`pass-${summary.rule.id}`}
@@ -70,7 +80,7 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
         </section>
       )}
 
-      {years && (
+      {years && !notOwn && (
         <section>
           <h3>{t('renovationProgress')}</h3>
           <div className="tabs no-print" role="tablist">
@@ -88,7 +98,7 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
         </section>
       )}
 
-      {summaries && chosen && (
+      {summaries && chosen && !notOwn && (
         <section>
           <h3>{t('failingCommunities')}</h3>
           <label className="field no-print">

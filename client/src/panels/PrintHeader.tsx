@@ -1,4 +1,4 @@
-// The title block of the printed report (hidden on screen): hub, district, date and the data version.
+// The title block of the printed report (hidden on screen): hub, district, the report's date and the data's date and time.
 import { useEffect, useState } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
 import { useDataVersion } from '../api/useDataVersion';
@@ -20,7 +20,9 @@ export function PrintHeader({ districtName, token }: { districtName: string | nu
       </h1>
       <p>
         {t('reportDate')}: {now.toLocaleDateString(language === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' })} · {t('dataVersion')}:{' '}
-        <span data-testid="data-version">{version ?? '–'}</span>
+        <span data-testid="data-version">
+          {version ? new Date(version).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '–'}
+        </span>
       </p>
     </div>
   );

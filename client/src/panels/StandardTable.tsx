@@ -31,8 +31,7 @@ export function StandardTable({ rows }: { rows: readonly StandardRow[] }) {
                 <span className="badge badge-pass">✓ {t('pass')}</span>
               ) : (
                 <span className="badge badge-fail" title={row.shortfall ?? undefined}>
-                  ✗ {t('fail')}
-                  {row.shortfall && <span className="shortfall"> −{row.shortfall}</span>}
+                  ✗ {row.verdict ?? t('fail')}
                 </span>
               )}
             </td>

@@ -3,6 +3,7 @@ import type { Language } from '../i18n/messages';
 import type { StandardRow } from './standard-row';
 import { STANDARD_LABELS } from './standard-labels';
 import { formatInUnit, formatTarget } from './standard-units';
+import { verdictOf } from './standard-verdicts';
 
 export interface StandardResultFacts {
   ruleId: string;
@@ -34,6 +35,7 @@ export function standardRows(results: readonly StandardResultFacts[], rules: Rea
       target: formatTarget(rule?.comparison ?? 'at_least', result.target, result.targetMax, result.unit, language),
       pass: result.pass,
       shortfall: result.pass === false && result.shortfall != null ? formatInUnit(result.shortfall, result.unit, language) : null,
+      verdict: verdictOf(result, result.pass, language),
       raw: result.value ?? undefined,
     };
   });

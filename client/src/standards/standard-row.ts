@@ -6,6 +6,8 @@ export interface StandardRow {
   /** The standard in the documents' words, for a tooltip. */
   title?: string;
   value: string;
+  /** What fails and by how much, as a sentence (null when it passes or cannot be judged). */
+  verdict?: string | null;
   target: string;
   /** null: cannot be judged (no data). */
   pass: boolean | null;

@@ -6,7 +6,7 @@ import { scopeAreas } from '../coverage.service.js';
 import { loadRules, type StandardRule } from './rules.js';
 
 const sql = loadQueries(new URL('./renovation.sql', import.meta.url), [
-  'programmeCounts', 'storedShares', 'householdWeights', 'siteWeights', 'upsertShares', 'deleteOtherShares',
+  'programmeCounts', 'everyDistrict', 'storedShares', 'householdWeights', 'siteWeights', 'upsertShares', 'deleteOtherShares',
 ] as const);
 
 export type Programme = 'city' | 'owner';
@@ -105,26 +105,32 @@ function yearProgress(year: number, planned: number, counts: CountRow[], thisYea
 export async function programmeProgress(ctx: AtlasContext, program: Programme, districtCode?: string | null, thisYear = new Date().getFullYear()): Promise<ProgrammeProgress> {
   const rule = await programmeRule(ctx, program);
   const plan = planOf(rule);
-  const [counts, { basis, shares }, allDistricts] = await Promise.all([
+  const [counts, { basis, shares }, everyDistrict, visible] = await Promise.all([
     ctx.db.query<CountRow>(sql.programmeCounts, [program, plan.map((p) => p.year)]).then((r) => r.rows),
     sharesOf(ctx, program),
+    ctx.db.query<{ code: string; name: string | null }>(sql.everyDistrict).then((r) => r.rows),
     scopeAreas(ctx, 'districts'),
   ]);
-  // Shares are apportioned over every district the caller may see; an official sees only their own part of the plan.
-  const weights = allDistricts.map((d) => shares.get(d.code) ?? 0);
+  // The plan is apportioned over every district of the city: the caller's scope decides which districts they read,
+  // never the denominator (an official of one district read share 1 and the whole city's plan as theirs).
+  const weights = everyDistrict.map((d) => shares.get(d.code) ?? 0);
   const shareSum = weights.reduce((a, b) => a + b, 0);
   const perYear = plan.map((p) => apportion(p.total, weights));
-  const districts = allDistricts.map((d, i) => ({
-    districtCode: d.code,
-    districtName: d.name,
-    share: shareSum > 0 ? weights[i] / shareSum : 0,
-    years: plan.map((p, y) => yearProgress(p.year, perYear[y][i], counts.filter((c) => c.district_code === d.code), thisYear)),
-  }));
-  const official = ctx.viewer.role === 'official';
-  const city = plan.map((p) =>
-    official
-      ? yearProgress(p.year, districts.reduce((a, d) => a + d.years.find((y) => y.year === p.year)!.planned, 0), counts.filter((c) => allDistricts.some((d) => d.code === c.district_code)), thisYear)
-      : yearProgress(p.year, p.total, counts, thisYear),
+  const mayRead = new Set(visible.map((d) => d.code));
+  const districts = everyDistrict
+    .map((d, i) => ({
+      districtCode: d.code,
+      districtName: d.name,
+      share: shareSum > 0 ? weights[i] / shareSum : 0,
+      years: plan.map((p, y) => yearProgress(p.year, perYear[y][i], counts.filter((c) => c.district_code === d.code), thisYear)),
+    }))
+    .filter((d) => mayRead.has(d.districtCode));
+  // The city line is the whole plan for those who read every district; an official's is the sum of their own part.
+  const readsAll = mayRead.size === everyDistrict.length;
+  const city = plan.map((p, y) =>
+    readsAll
+      ? yearProgress(p.year, p.total, counts, thisYear)
+      : yearProgress(p.year, districts.reduce((a, d) => a + d.years[y].planned, 0), counts.filter((c) => c.district_code !== null && mayRead.has(c.district_code)), thisYear),
   );
   return { program, rule, basis, city, districts: districtCode ? districts.filter((d) => d.districtCode === districtCode) : districts };
 }

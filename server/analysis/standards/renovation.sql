@@ -11,6 +11,10 @@ FROM renovation_sites s
 WHERE s.program = $1 AND s.plan_year = ANY($2::int[])
 GROUP BY s.district_code, s.plan_year;
 
+-- name: everyDistrict
+-- Every district of the city, whoever asks: the plan is apportioned over all of them.
+SELECT code, name FROM districts ORDER BY code;
+
 -- name: storedShares
 SELECT district_code, share, basis FROM renovation_plan_shares WHERE program = $1;
 

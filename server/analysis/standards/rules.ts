@@ -1,4 +1,5 @@
 // Standard rules as stored in standard_rules: read once per request, changed only by an admin.
+import { checkMetres } from '../../metres.js';
 import { loadQueries } from '../../db/queries.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { AtlasContext } from '../../graphql/context.js';
@@ -96,9 +97,7 @@ function checkChange(rule: StandardRule, change: RuleChange): void {
     throw badInput(`target ${target} is above targetMax ${targetMax}; the range must run from the smaller to the larger.`);
   }
   const radius = (change.params as { radiusMeters?: unknown } | null | undefined)?.radiusMeters;
-  if (radius !== undefined && !(typeof radius === 'number' && radius > 0 && radius <= 5000)) {
-    throw badInput(`params.radiusMeters must be a number of metres above 0 and at most 5000; got ${JSON.stringify(radius)}.`);
-  }
+  if (radius !== undefined) checkMetres('params.radiusMeters', typeof radius === 'number' ? radius : JSON.stringify(radius), { aboveMin: true });
 }
 
 /** Changes a rule's thresholds or settings: admins only. Parameters not given stay as they were. */

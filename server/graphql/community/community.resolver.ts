@@ -26,7 +26,7 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
-  boundary(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
+  boundary(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number) {
     return loadGeometry(ctx, 'communities', community.code, simplifyMeters, community, 'boundary');
   }
 
@@ -44,7 +44,7 @@ export class CommunityResolver {
   busStops(
     @Root() community: Community,
     @Ctx() ctx: AtlasContext,
-    @Arg('withinMeters', () => Float, { defaultValue: 500 }) withinMeters: number,
+    @Arg('withinMeters', () => Float, { defaultValue: 500, description: 'How far from the community a stop may stand, in metres (0 to 5000; 0 = inside it).' }) withinMeters: number,
     @Info() info: GraphQLResolveInfo,
   ) {
     return loadWithinCommunity(ctx, 'bus-stops', community.code, withinMeters, info);

@@ -16,7 +16,7 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
-  boundary(@Root() district: District, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number): Promise<string> | string {
+  boundary(@Root() district: District, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number): Promise<string> | string {
     return loadGeometry(ctx, 'districts', district.code, simplifyMeters, district, 'boundary');
   }
 

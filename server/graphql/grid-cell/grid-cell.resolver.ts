@@ -17,7 +17,7 @@ export class GridCellResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
-  boundary(@Root() cell: GridCell, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
+  boundary(@Root() cell: GridCell, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number) {
     return loadGeometry(ctx, 'grid-cells', cell.code, simplifyMeters, cell, 'boundary');
   }
 

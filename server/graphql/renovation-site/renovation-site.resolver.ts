@@ -28,7 +28,7 @@ export class RenovationSiteResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The site\'s polygon or point as GeoJSON, optionally simplified by a tolerance in metres.' })
-  geometry(@Root() site: RenovationSite, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number) {
+  geometry(@Root() site: RenovationSite, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number) {
     return loadGeometry(ctx, 'renovation-sites', site.code, simplifyMeters, site, 'geometry');
   }
 
