@@ -54,6 +54,13 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   limits?: Partial<ImportLimits>;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * With replace: codes this source still sends that the file leaves out (a live source's sync passes only what
+   * changed, server/sources/apply.ts). A file of no features is then allowed: a sync that only removes.
+   */
+  keep?: readonly string[];
+  /** Runs in the import's transaction once its rows are written: a sync records what it applied here, all or nothing. */
+  inTransaction?: (client: Queryable, summary: ImportSummary) => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -234,7 +241,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
   if (read.rows.length > limits.maxFeatures) {
     throw new ImportRefusedError(fileName, [{ row: 0, message: `the file has ${read.rows.length} features; the limit is ${limits.maxFeatures}` }], 'Split the file, or raise ATLAS_MAX_FEATURES; nothing was written.');
   }
-  if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
+  if (read.rows.length === 0 && !options.keep) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
   const crs = await resolveCrs(db, options.crs, read.prj);
   facts.crs = crs.label;
   options.onProgress?.({ phase: 'check', done: 0, total: read.rows.length });
@@ -280,18 +287,21 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
-    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
+    const keptToo = options.keep ?? [];
+    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, keptToo.length ? [...kept, ...keptToo] : kept])).rowCount ?? 0) : 0;
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
     const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name) : [];
     if (changedLayers.length > 0) await client.query(sql.bumpVersions, [changedLayers]);
     const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
     rejected.sort((a, b) => a.row - b.row);
-    return {
+    const done: ImportSummary = {
       runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256,
       rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes,
     };
+    await options.inTransaction?.(client, done);
+    return done;
   });
   db.markDataChanged();
   return summary;
