@@ -12,6 +12,7 @@ import { DistrictResolver } from './district/district.resolver.js';
 import { GridCellResolver } from './grid-cell/grid-cell.resolver.js';
 import { RenovationSiteResolver } from './renovation-site/renovation-site.resolver.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
+import { SourcesResolver } from './sources/sources.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
 import { STANDARDS_RESOLVERS } from './standards/index.js';
 
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   BusStopResolver,
   RenovationSiteResolver,
   ImportsResolver,
+  SourcesResolver,
   ...COVERAGE_RESOLVERS,
   ...STANDARDS_RESOLVERS,
 ];

@@ -11,7 +11,7 @@ import { checkSourceUrl, SyncFailure } from './http.js';
 import { checkSchedule, DEFAULT_TIME_ZONE } from './schedule.js';
 
 const sql = loadQueries(new URL('./sources.sql', import.meta.url), [
-  'insertSource', 'listSources', 'sourceById', 'deleteSource', 'syncRuns', 'lastRuns', 'lastFailures',
+  'insertSource', 'listSources', 'sourceById', 'deleteSource', 'syncRuns', 'countSyncRuns', 'lastRuns', 'lastFailures',
 ] as const);
 
 export interface SourceRecord {
@@ -137,6 +137,10 @@ export async function removeSource(db: Pick<Database, 'query'>, id: number): Pro
 
 export async function syncRuns(db: Pick<Database, 'query'>, sourceId: number | null, first: number, after: number | null): Promise<SyncRunRecord[]> {
   return (await db.query(sql.syncRuns, [sourceId, after, first])).rows.map(toSyncRun);
+}
+
+export async function countSyncRuns(db: Pick<Database, 'query'>, sourceId: number | null): Promise<number> {
+  return (await db.query<{ n: number }>(sql.countSyncRuns, [sourceId])).rows[0].n;
 }
 
 export async function latestRuns(db: Pick<Database, 'query'>, ids: number[], failedOnly: boolean): Promise<Map<number, SyncRunRecord>> {

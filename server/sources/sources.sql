@@ -56,3 +56,6 @@ SELECT DISTINCT ON (source_id) * FROM sync_runs WHERE source_id = ANY($1::bigint
 UPDATE sync_runs SET status = 'FAILED', finished_at = clock_timestamp(),
   message = 'the hub stopped while this sync ran; nothing of it was applied, and the next scheduled run tries again'
 WHERE status = 'RUNNING' AND started_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000);
+
+-- name: countSyncRuns
+SELECT count(*)::integer AS n FROM sync_runs WHERE ($1::bigint IS NULL OR source_id = $1);
