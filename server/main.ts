@@ -11,6 +11,7 @@ import { hubUrl, recordHubAddress } from './db/hub-address.js';
 import { seedDemoCity } from './seed/seed.service.js';
 import { warmCoverage } from './analysis/warm-coverage.js';
 import { startHistorySchedule } from './history/schedule.js';
+import { SourceScheduler } from './sources/scheduler.js';
 
 const config = readConfig();
 const started = Date.now();
@@ -44,6 +45,9 @@ if (db.kind === 'server' || seedingDemo) {
     .then((seconds) => console.log(`Community coverage is ready (${seconds.toFixed(1)} s).`))
     .catch((error) => console.error('[coverage] warming the cache failed:', (error as Error).message));
 }
+// Live sources sync on their schedules (ATLAS_SYNC_SCHEDULER=off leaves them to `npx atlas sync`).
+const scheduler = process.env.ATLAS_SYNC_SCHEDULER === 'off' ? undefined : new SourceScheduler(db);
+await scheduler?.start();
 if (jwtSecret.origin !== 'env') {
   // The key is this machine's own (generated into the data folder): whoever started the hub may act as admin.
   console.log(`Sign in as admin (valid 7 days): ${signInLink(url, jwtSecret.secret)}`);
@@ -62,6 +66,7 @@ async function shutdown(signal: string) {
   }, 30_000);
   try {
     // Answer what clients already sent (each answer now closes its connection), then close the listener and the rest.
+    scheduler?.stop();
     await atlas.quiesce();
     await atlas.apollo.stop();
     await db.close();

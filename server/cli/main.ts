@@ -13,6 +13,7 @@ import { registerExportCommand } from '../export/export.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
 import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';
+import { registerSourceCommands } from '../sources/source.command.js';
 
 export async function openStore(): Promise<Database> {
   const config = readConfig();
@@ -61,6 +62,7 @@ program
   });
 
 registerTokenCommand(program, openStore);
+registerSourceCommands(program, openStore, collectMap);
 
 export { program };
 

@@ -14,6 +14,7 @@ import { RenovationSiteResolver } from './renovation-site/renovation-site.resolv
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { ChangesResolver } from './changes/changes.resolver.js';
 import { DataVersionResolver } from './data-version/data-version.resolver.js';
+import { SourcesResolver } from './sources/sources.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
 import { STANDARDS_RESOLVERS } from './standards/index.js';
 
@@ -30,6 +31,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ImportsResolver,
   ChangesResolver,
   DataVersionResolver,
+  SourcesResolver,
   ...COVERAGE_RESOLVERS,
   ...STANDARDS_RESOLVERS,
 ];

@@ -61,6 +61,13 @@ export interface ImportOptions {
   generateCodes?: boolean;
   limits?: Partial<ImportLimits>;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * With replace: codes this source still sends that the file leaves out (a live source's sync passes only what
+   * changed, server/sources/apply.ts). A file of no features is then allowed: a sync that only removes.
+   */
+  keep?: readonly string[];
+  /** Runs in the import's transaction once its rows are written: a sync records what it applied here, all or nothing. */
+  inTransaction?: (client: Queryable, summary: ImportSummary) => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -210,7 +217,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     facts.sha256 = sha256;
   });
   Object.assign(facts, { format: read.format, encoding: read.encoding, rowsRead: read.rows.length });
-  if (read.rows.length === 0) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
+  if (read.rows.length === 0 && !options.keep) throw new ImportRefusedError(fileName, [{ row: 0, message: 'the file has no features' }], 'Check that this is the file you meant; nothing was written.');
   const crs = await resolveCrs(db, options.crs ?? read.crs, read.prj);
   facts.crs = crs.label;
   options.onProgress?.({ phase: 'check', done: 0, total: read.rows.length });
@@ -256,7 +263,8 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
-    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, kept])).rowCount ?? 0) : 0;
+    const keptToo = options.keep ?? [];
+    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, keptToo.length ? [...kept, ...keptToo] : kept])).rowCount ?? 0) : 0;
     const changes = await finishChangeSet(client, changeSetId, kept.length - written);
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
     const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name) : [];
@@ -270,11 +278,13 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const problems = [...repairs, ...rejected.flatMap((r) => r.problems)].slice(0, PROBLEMS_KEPT);
     await client.query(sql.finishRun, [runId, written, repairs.length, rejected.length, removed, JSON.stringify(problems), JSON.stringify(facts.warnings)]);
     rejected.sort((a, b) => a.row - b.row);
-    return {
+    const done: ImportSummary = {
       runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256!,
       rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes, changeSetId, changes,
     };
+    await options.inTransaction?.(client, done);
+    return done;
   });
   db.markDataChanged();
   return summary;
