@@ -6,8 +6,6 @@ const COVERAGE = 'coveredShare coveredAreaM2 uncoveredAreaM2 nearestMeters gaps'
 export function communityQuery(fields: SchemaFields | null): string {
   const coverage = [
     hasField(fields, 'Community', 'busStopCoverage') ? `busStopCoverage(radiusMeters: 500) { ${COVERAGE} }` : '',
-    // Walking along the roads, beside the straight line, where the hub has the walking model.
-    hasField(fields, 'Query', 'walkNetwork') ? 'busStopWalkCoverage: busStopCoverage(radiusMeters: 500, along: ROADS) { coveredShare nearestMeters }' : '',
     hasField(fields, 'Community', 'cameraCoverage') ? `cameraCoverage { ${COVERAGE} }` : '',
     hasField(fields, 'Community', 'standards') ? 'standards { ruleId value unit target targetMax pass shortfall detail }' : '',
   ].join('\n    ');
@@ -22,5 +20,16 @@ export function communityQuery(fields: SchemaFields | null): string {
     renovationSites { code name status planYear program checklistDone }
     ${coverage}
   }
+}`;
+}
+
+/**
+ * Walking along the roads, beside the straight line, where the hub has the walking model: a query of its own, so the
+ * panel shows its standards at once while the walk (which builds the network on first use) is still on its way.
+ */
+export function communityWalkQuery(fields: SchemaFields | null): string | null {
+  if (!hasField(fields, 'Query', 'walkNetwork')) return null;
+  return `query CommunityWalk($code: String!) {
+  community(code: $code) { code busStopWalkCoverage: busStopCoverage(radiusMeters: 500, along: ROADS) { coveredShare nearestMeters } }
 }`;
 }
