@@ -7,6 +7,7 @@ import { importThroughput } from './import.js';
 import { load } from './load.js';
 import { postgraphile } from './postgraphile.js';
 import { tiles } from './tiles.js';
+import { sourceSync } from './sync.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
   { id: 'import', ...importThroughput },
@@ -16,4 +17,5 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'load', ...load },
   { id: 'postgraphile', ...postgraphile },
   { id: 'client', ...client },
+  { id: 'sync', ...sourceSync },
 ];
