@@ -8,6 +8,7 @@ import { incremental } from './incremental.js';
 import { load } from './load.js';
 import { postgraphile } from './postgraphile.js';
 import { tiles } from './tiles.js';
+import { sourceSync } from './sync.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
   { id: 'import', ...importThroughput },
@@ -18,4 +19,5 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'load', ...load },
   { id: 'postgraphile', ...postgraphile },
   { id: 'client', ...client },
+  { id: 'sync', ...sourceSync },
 ];

@@ -21,7 +21,7 @@ export interface MapServer {
   close(): Promise<void>;
 }
 
-function mapfile(dir: string, port: number, layerName: string): string {
+function mapfile(dir: string, port: number, layerName: string, geoJson: boolean): string {
   return `MAP
   NAME "dept"
   EXTENT -180 -90 180 90
@@ -48,7 +48,7 @@ function mapfile(dir: string, port: number, layerName: string): string {
       "ows_title" "${layerName}"
       "gml_include_items" "all"
       "gml_featureid" "code"
-      "wfs_getfeature_formatlist" "geojson"
+      ${geoJson ? '"wfs_getfeature_formatlist" "geojson"' : ''}
     END
   END
   OUTPUTFORMAT NAME "geojson" DRIVER "OGR/GEOJSON" MIMETYPE "application/json; subtype=geojson"
@@ -64,7 +64,8 @@ function runCgi(env: NodeJS.ProcessEnv): Promise<Buffer> {
   });
 }
 
-export async function startMapServer(options: { layerName?: string; geometry?: 'POINT' } = {}): Promise<MapServer> {
+/** `geoJson: false` leaves GeoJSON out of the WFS's output formats, so it answers GML 3.2 only. */
+export async function startMapServer(options: { layerName?: string; geoJson?: boolean } = {}): Promise<MapServer> {
   const layerName = options.layerName ?? 'stops';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-mapserver-'));
   const server = http.createServer(async (request, response) => {
@@ -100,7 +101,7 @@ export async function startMapServer(options: { layerName?: string; geometry?: '
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  fs.writeFileSync(path.join(dir, 'layer.map'), mapfile(dir, port, layerName));
+  fs.writeFileSync(path.join(dir, 'layer.map'), mapfile(dir, port, layerName, options.geoJson ?? true));
   fs.writeFileSync(path.join(dir, 'dept.conf'), `CONFIG\n  ENV\n    MS_MAP_PATTERN "^${dir}/"\n  END\n  MAPS\n    "dept" "${dir}/layer.map"\n  END\nEND\n`);
   const url = `http://127.0.0.1:${port}`;
   return {
