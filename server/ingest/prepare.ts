@@ -109,7 +109,8 @@ export function rowPreparer(layer: Layer, rows: SourceRow[], crs: CrsConversion,
   const names = new Set<string>();
   for (const r of rows) for (const name of Object.keys(r.properties)) names.add(name);
   const columns = resolveColumns(layer, [...names], fieldMap);
-  requireColumns(layer, columns, [...names], rows.slice(0, 2).map((r) => r.row), options);
+  // A file of no rows has no columns to miss (a live source's sync that only removes sends one).
+  if (rows.length > 0) requireColumns(layer, columns, [...names], rows.slice(0, 2).map((r) => r.row), options);
   const codeAttribute = layer.attributes.find((a) => a.name === 'code')!;
   const codeColumn = columns.get(codeAttribute) ?? GENERATED_CODE_COLUMN;
   if (options.generateCodes) columns.set(codeAttribute, codeColumn);
