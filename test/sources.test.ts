@@ -6,6 +6,8 @@ import { importFile } from '../server/ingest/import.service.js';
 import { addSource } from '../server/sources/sources.service.js';
 import { syncSource, SourceBusyError } from '../server/sources/sync.service.js';
 import { STORE_KINDS } from './support/stores.js';
+import { asRole, testViewerResolver } from './support/auth.js';
+import { startHub } from './support/hub.js';
 import { busStops, startSourceServer, type SourceServer } from './support/source-server.js';
 
 const PAGE = { pageSize: 7 };
@@ -153,6 +155,29 @@ describe.each(STORE_KINDS)('live sources ($name store)', (kind) => {
     const results = await Promise.allSettled([syncSource(db, source.id, { limits: PAGE }), syncSource(db, source.id, { limits: PAGE })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(SourceBusyError) });
+  });
+
+  it('lets only admins see, add and sync sources through GraphQL', async () => {
+    server.features = busStops(9, 400);
+    const hub = await startHub(db, testViewerResolver);
+    try {
+      const refused = await hub.gql('{ sources { id } }', {}, asRole('analyst'));
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const added = await hub.gql('mutation($input: SourceInput!) { addSource(input: $input) { id kind schedule timeZone nextRunAt } }',
+        { input: { layer: 'bus-stops', url: server.fileUrl, schedule: '0 3 * * *' } }, asRole('admin'));
+      expect(added.errors).toBeUndefined();
+      expect(added.data.addSource).toMatchObject({ kind: 'GEOJSON', schedule: '0 3 * * *', timeZone: 'Asia/Shanghai' });
+      // 03:00 in Shanghai (UTC+8, no daylight saving) is 19:00 UTC.
+      expect(new Date(added.data.addSource.nextRunAt).getUTCHours()).toBe(19);
+      const id = added.data.addSource.id;
+      const synced = await hub.gql('mutation($id: ID!) { syncSource(id: $id) { status added pages url } }', { id }, asRole('admin'));
+      expect(synced.data.syncSource).toEqual({ status: 'APPLIED', added: 9, pages: 1, url: server.fileUrl });
+      const listed = await hub.gql('query($id: ID) { syncRuns(sourceId: $id, first: 5) { totalCount nodes { status } } sources { id lastRun { status } } }', { id }, asRole('admin'));
+      expect(listed.data.syncRuns).toEqual({ totalCount: 1, nodes: [{ status: 'APPLIED' }] });
+      expect(listed.data.sources.find((s: { id: string }) => s.id === id).lastRun.status).toBe('APPLIED');
+    } finally {
+      await hub.close();
+    }
   });
 
   it('refuses a source that is not http or https', async () => {

@@ -23,6 +23,7 @@ import { Header } from './panels/Header';
 import { LayerPanel } from './panels/LayerPanel';
 import { PrintHeader } from './panels/PrintHeader';
 import { WhatIfPanel, type WhatIfSite } from './panels/WhatIfPanel';
+import { SourcesPanel } from './panels/SourcesPanel';
 import { readTokenClaims } from './state/token-claims';
 import type { PanelId } from './state/url-state';
 import { useToken } from './state/useToken';
@@ -123,7 +124,7 @@ export function App() {
         {placing && <div className="map-banner" role="status">{t('clickMapToPlace')}</div>}
       </main>
       {url.panel !== 'none' && (
-        <aside className="side-panel" aria-label={t(url.panel === 'dashboard' ? 'dashboard' : url.panel === 'whatif' ? 'whatIf' : 'community')}>
+        <aside className="side-panel" aria-label={t(url.panel === 'dashboard' ? 'dashboard' : url.panel === 'whatif' ? 'whatIf' : url.panel === 'sources' ? 'sources' : 'community')}>
           {url.panel === 'community' && url.community && (
             <CommunityPanel
               community={facts}
@@ -161,6 +162,7 @@ export function App() {
               onClose={() => openPanel(url.community ? 'community' : 'none')}
             />
           )}
+          {url.panel === 'sources' && <SourcesPanel token={token} onClose={() => openPanel('none')} />}
         </aside>
       )}
     </div>

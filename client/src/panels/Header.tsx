@@ -20,6 +20,7 @@ export function Header({ token, onToken, panel, onPanel, districtNames, onSearch
     { id: 'none', label: t('mapView') },
     { id: 'dashboard', label: t('dashboard') },
     { id: 'whatif', label: t('whatIf') },
+    { id: 'sources', label: t('sources') },
   ];
   return (
     <header className="app-header">

@@ -1,7 +1,7 @@
 // The shareable part of the page (view, layers, standard, selection, open panel) as a URL hash, and back.
 
 export type StandardId = 'bus' | 'camera' | 'grid' | 'renovation';
-export type PanelId = 'community' | 'dashboard' | 'whatif' | 'none';
+export type PanelId = 'community' | 'dashboard' | 'whatif' | 'sources' | 'none';
 
 export const STANDARD_IDS: readonly StandardId[] = ['bus', 'camera', 'grid', 'renovation'];
 
@@ -20,7 +20,7 @@ export interface UrlState {
   panel: PanelId;
 }
 
-const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'none'];
+const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'sources', 'none'];
 
 export function parseUrlState(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
