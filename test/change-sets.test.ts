@@ -158,16 +158,16 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
     expect(kinds).toMatchObject({ S1: 'ADDED', S2: 'ADDED', S4: 'ADDED' });
     expect(kinds.S3).toBeUndefined();
 
-    // The official of 210102 sees the stops of their district only (S4 stands in 210103).
+    // Stops are public facts (README "Who sees what"): the official of 210102 reads S4 in 210103 too.
     const official = await hub.gql(query, { since: previous.id }, asRole('official', '210102'));
-    expect(official.data.changes.nodes.map((n: any) => n.code).sort()).toEqual(['S1', 'S2', 'S3']);
+    expect(official.data.changes.nodes.map((n: any) => n.code).sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
 
     // The change set as a GeoJSON export, in the caller's scope.
     const exported = await (await fetch(`${hub.url}/api/export/changes/${latest.id}.geojson`)).json();
     expect(exported.features.map((f: any) => [f.properties.code, f.properties.kind]).sort()).toEqual([['S1', 'changed'], ['S2', 'changed'], ['S3', 'removed'], ['S4', 'added']]);
     expect(exported.features.find((f: any) => f.properties.code === 'S3').geometry.type).toBe('Point');
     const officialExport = await (await fetch(`${hub.url}/api/export/changes/${latest.id}.geojson`, { headers: asRole('official', '210102') })).json();
-    expect(officialExport.features.map((f: any) => f.properties.code).sort()).toEqual(['S1', 'S2', 'S3']);
+    expect(officialExport.features.map((f: any) => f.properties.code).sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
     expect((await fetch(`${hub.url}/api/export/changes/999999.geojson`)).status).toBe(400);
 
     const missing = await hub.gql(query, { since: '999999' });
@@ -223,9 +223,15 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
     }
     expect(keptSomewhere).toBeGreaterThan(8 * 60);
 
-    // Camera positions are not public: an anonymous caller reads no camera change, an analyst reads them all.
-    const cameraChanges = `{ changes(layer: "cameras") { nodes { code after } } }`;
+    // Camera positions are not public: an anonymous caller reads no camera change, an analyst reads them all, and an
+    // official those of their own district (the cameras stand in both districts).
+    const cameraChanges = `{ changes(layer: "cameras", first: 1000) { nodes { code after attributesAfter } } }`;
     expect((await hub.gql(cameraChanges)).data.changes.nodes).toEqual([]);
-    expect((await hub.gql(cameraChanges, {}, asRole('analyst'))).data.changes.nodes.length).toBe(cameras.size);
+    const all = (await hub.gql(cameraChanges, {}, asRole('analyst'))).data.changes.nodes;
+    expect(all.length).toBe(cameras.size);
+    const inDistrict = all.filter((n: any) => n.attributesAfter.district_code === '210102').length;
+    expect(inDistrict).toBeGreaterThan(0);
+    expect(inDistrict).toBeLessThan(all.length);
+    expect((await hub.gql(cameraChanges, {}, asRole('official', '210102'))).data.changes.nodes.length).toBe(inDistrict);
   });
 });
