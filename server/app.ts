@@ -12,7 +12,7 @@ import { authenticate, defaultViewerResolver, viewerOf, type ViewerResolver } fr
 import type { AtlasConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { AtlasError, fromDatabaseError } from './errors.js';
-import { createContext, type AtlasContext } from './graphql/context.js';
+import { createContext, type AtlasContext } from './request/context.js';
 import { atlasSchema } from './graphql/schema.js';
 import { jitGateway } from './graphql/jit-executor.js';
 import { stringifyResponse } from './graphql/geojson.scalar.js';
@@ -20,11 +20,11 @@ import { tilesRouter } from './tiles/tiles.router.js';
 import { exportRouter } from './export/export.router.js';
 import { importRouter } from './ingest/import.router.js';
 import { ogcRouter } from './ogc/ogc.router.js';
-import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './limits/graphql-limits.js';
+import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './graphql/limits.js';
 import { jsonErrorHandler, jsonNotFound } from './limits/http-errors.js';
 import { csrfGuard } from './limits/csrf.js';
 import { adminOnly } from './auth/require-role.js';
-import { adminOnlyMutations } from './auth/mutation-guard.js';
+import { adminOnlyMutations } from './graphql/mutation-guard.js';
 
 export type { ViewerResolver };
 

@@ -1,5 +1,6 @@
-// One error module: the codes a caller can see, the sentence they read, and the mapping from database errors.
-import { GraphQLError } from 'graphql';
+// One error module: the codes a caller can see, the sentence they read, the HTTP status of each code, the one body every
+// HTTP face other than GraphQL answers with, and the mapping from database errors. It knows no API: GraphQL reads
+// `extensions` off the error (graphql-js copies an original error's extensions), the other faces call `errorBody`.
 
 export enum AtlasErrorCode {
   BadInput = 'BAD_USER_INPUT',
@@ -14,15 +15,44 @@ export enum AtlasErrorCode {
 }
 
 /** An error whose message is safe and useful to show to the person who caused it. */
-export class AtlasError extends GraphQLError {
+export class AtlasError extends Error {
+  /** What a caller reads beside the message: the code and any details (`http.status` overrides the code's status). */
+  readonly extensions: Record<string, unknown> & { code: AtlasErrorCode };
+
   constructor(
     readonly code: AtlasErrorCode,
     message: string,
     extra: Record<string, unknown> = {},
   ) {
-    super(message, { extensions: { code, ...extra } });
+    super(message);
+    this.extensions = { code, ...extra };
     this.name = 'AtlasError';
   }
+}
+
+/** The HTTP status of each code, for every face that answers over HTTP (GraphQL's own statuses follow its spec). */
+const STATUS_BY_CODE: Record<AtlasErrorCode, number> = {
+  [AtlasErrorCode.BadInput]: 400,
+  [AtlasErrorCode.ImportRefused]: 422,
+  [AtlasErrorCode.Unauthenticated]: 401,
+  [AtlasErrorCode.Forbidden]: 403,
+  [AtlasErrorCode.NotFound]: 404,
+  [AtlasErrorCode.StoreLocked]: 503,
+  [AtlasErrorCode.DatabaseUnavailable]: 503,
+  // A statement stopped by its time limit: the hub is busy, the same request may pass later (not a gateway's 504).
+  [AtlasErrorCode.Timeout]: 503,
+  [AtlasErrorCode.Internal]: 500,
+};
+
+/** The HTTP status of an error: its own `http.status` when it sets one, else its code's. */
+export function httpStatusOf(error: AtlasError): number {
+  return (error.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[error.code] ?? 500;
+}
+
+/** The one error body of the HTTP faces (tiles, exports, OGC, uploads, sign-in): GraphQL's shape, so a client reads one. */
+export function errorBody(error: AtlasError): { errors: [{ message: string; extensions: Record<string, unknown> }] } {
+  const { http: _http, ...extensions } = error.extensions;
+  return { errors: [{ message: error.message, extensions }] };
 }
 
 export const badInput = (message: string, extra?: Record<string, unknown>) =>

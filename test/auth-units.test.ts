@@ -8,9 +8,9 @@ import { loadJwtSecret } from '../server/auth/secret.js';
 import { signToken, verifyToken } from '../server/auth/token.js';
 import { canSeeCameraPositions, canWrite } from '../server/auth/policy.js';
 import { scopeSql } from '../server/auth/scope.js';
-import { atlasAuthChecker } from '../server/auth/auth-checker.js';
+import { atlasAuthChecker } from '../server/graphql/auth-checker.js';
 import { LAYERS } from '../server/layers.js';
-import type { Viewer } from '../server/graphql/viewer.js';
+import type { Viewer } from '../server/auth/viewer.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-auth-'));
 

@@ -5,7 +5,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { importFile } from '../server/ingest/import.service.js';
 import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
-import type { AtlasContext } from '../server/graphql/context.js';
+import type { AtlasContext } from '../server/request/context.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { featureCollection, lonLat, pointsCsv, polygon, random, square } from './coverage.fixtures.js';

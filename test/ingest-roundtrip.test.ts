@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import { importFile } from '../server/ingest/import.service.js';
-import { readLayerForExport } from '../server/export/layer-export.js';
-import { writeExport, type ExportFormat } from '../server/export/writers.js';
+import { readLayerForExport } from '../server/tables/layer-table.js';
+import { writeExport, type ExportFormat } from '../server/tables/writers.js';
 import type { LayerName } from '../server/layers.js';
-import type { Viewer } from '../server/graphql/viewer.js';
+import type { Viewer } from '../server/auth/viewer.js';
 import { STORE_KINDS } from './support/stores.js';
 
 const ADMIN: Viewer = { role: 'admin' };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../server/config.js';
-import { createContext } from '../server/graphql/context.js';
+import { createContext } from '../server/request/context.js';
 import { programmeProgress } from '../server/analysis/standards/renovation.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCity, type SeedSummary } from '../server/seed/seed.service.js';

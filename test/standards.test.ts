@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { RENOVATION_CHECKLIST } from '../server/layers.js';
-import type { Role } from '../server/graphql/viewer.js';
+import type { Role } from '../server/auth/viewer.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { featureCollection, lonLat, pointsCsv, polygon, square } from './coverage.fixtures.js';

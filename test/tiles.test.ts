@@ -9,7 +9,7 @@ import { importFile } from '../server/ingest/import.service.js';
 import { readConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
 import { AtlasError, AtlasErrorCode } from '../server/errors.js';
-import type { Viewer } from '../server/graphql/viewer.js';
+import type { Viewer } from '../server/auth/viewer.js';
 import { tilesRouter } from '../server/tiles/tiles.router.js';
 import type { TileEncoder } from '../server/tiles/render-tile.js';
 import { TILE_LAYER_NAMES, type TileLayerName } from '../server/tiles/tile-layers.js';
@@ -299,10 +299,10 @@ describe.each(STORE_KINDS)('vector tiles on the $name store', (kind) => {
   it('refuses tiles that do not exist with a message that says the valid range', async () => {
     const tooDeep = await fetch(`${hub.url}/tiles/communities/23/0/0.mvt`);
     expect(tooDeep.status).toBe(400);
-    expect((await tooDeep.json()).error.message).toMatch(/0 to 22/);
+    expect((await tooDeep.json()).errors[0].message).toMatch(/0 to 22/);
     const outside = await fetch(`${hub.url}/tiles/communities/3/8/0.mvt`);
     expect(outside.status).toBe(400);
-    expect((await outside.json()).error.message).toMatch(/x and y run from 0 to 7/);
+    expect((await outside.json()).errors[0].message).toMatch(/x and y run from 0 to 7/);
     expect((await fetch(`${hub.url}/tiles/communities/3/-1/0.mvt`)).status).toBe(400);
     expect((await fetch(`${hub.url}/tiles/parks/3/1/1.mvt`)).status).toBe(404);
     expect((await fetch(`${hub.url}/tiles/stop-catchments/14/1/1.mvt?radius=-5`)).status).toBe(400);

@@ -9,7 +9,7 @@ import { importFile } from '../server/ingest/import.service.js';
 import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { ensureWalkCatchments, hasPgRouting, searchInTypeScript, searchWithPgRouting, walkNetworkStatus } from '../server/analysis/walk/walk-catchments.js';
-import type { AtlasContext } from '../server/graphql/context.js';
+import type { AtlasContext } from '../server/request/context.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub } from './support/hub.js';
 import { seedDemoCity } from '../server/seed/seed.service.js';

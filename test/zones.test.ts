@@ -16,7 +16,7 @@ import { migrate, MIGRATIONS_DIR } from '../server/db/migrate.js';
 import { areaCoverageQuery } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { featureRowsSql } from '../server/tiles/tile-sql.js';
-import { whereClause } from '../server/graphql/layer-query.js';
+import { whereClause } from '../server/store/layer-query.js';
 import { upsertSql } from '../server/ingest/upsert.js';
 import { LAYERS } from '../server/layers.js';
 import { STORE_KINDS } from './support/stores.js';

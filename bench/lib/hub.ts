@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Database } from '../../server/db/database.js';
 import { createApp, listen } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
-import type { Viewer } from '../../server/graphql/viewer.js';
+import type { Viewer } from '../../server/auth/viewer.js';
 
 export interface GraphqlResponse {
   data?: any;

@@ -3,7 +3,7 @@ import { checkMetres } from '../metres.js';
 import { requireCameraPositions } from '../auth/policy.js';
 import { loadQueries } from '../db/queries.js';
 import { badInput } from '../errors.js';
-import type { AtlasContext } from '../graphql/context.js';
+import type { AtlasContext } from '../request/context.js';
 import { LAYERS } from '../layers.js';
 import { areaTable, type AreaLevel } from './area-levels.js';
 import { MAX_REACH_M, paramsKey, type CoverageRequest } from './catchment-models.js';

@@ -1,7 +1,7 @@
 // Resolves a scope (one community, grid cell or district, or the whole city) to the areas coverage is summed over.
 import { badInput, notFound } from '../errors.js';
-import type { AtlasContext } from '../graphql/context.js';
-import { loadByCode } from '../graphql/layer.service.js';
+import type { AtlasContext } from '../request/context.js';
+import { loadRow } from '../store/rows.js';
 import type { AreaLevel } from './area-levels.js';
 import { scopeAreas } from './coverage.service.js';
 
@@ -22,12 +22,12 @@ export async function resolveScope(ctx: AtlasContext, scope: ScopeInput | null |
   const given = Object.entries(scope ?? {}).filter(([, v]) => v !== null && v !== undefined);
   if (given.length > 1) throw badInput(`Give one of communityCode, gridCode or districtCode for the scope, not ${given.map(([k]) => k).join(' and ')}; leave all out for the whole city.`);
   if (scope?.communityCode) {
-    const community = await loadByCode(ctx, 'communities', scope.communityCode);
+    const community = await loadRow(ctx, 'communities', scope.communityCode);
     if (!community) throw notFound(`There is no community "${scope.communityCode}" you may read.`);
     return { level: 'communities', codes: [community.code], districtCode: (community.districtCode as string | null) ?? null };
   }
   if (scope?.gridCode) {
-    const cell = await loadByCode(ctx, 'grid-cells', scope.gridCode);
+    const cell = await loadRow(ctx, 'grid-cells', scope.gridCode);
     if (!cell) throw notFound(`There is no grid cell "${scope.gridCode}" you may read.`);
     return { level: 'grid-cells', codes: [cell.code], districtCode: (cell.districtCode as string | null) ?? null };
   }

@@ -1,7 +1,7 @@
 // Fills the coverage cache for every community after start, so the first map colours and dashboards answer from it.
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { createContext } from '../graphql/context.js';
+import { createContext } from '../request/context.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M } from './catchment-models.js';
 import { coverageRanking } from './coverage.service.js';
 

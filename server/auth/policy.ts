@@ -1,6 +1,6 @@
 // The access rules in one place: who sees camera positions, who may write, and errors that give nothing away.
 import { forbidden } from '../errors.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from './viewer.js';
 
 /** Camera positions are security information: analysts, officials (of their own district, by the SQL scope) and admins. */
 export function canSeeCameraPositions(viewer: Viewer): boolean {

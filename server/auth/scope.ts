@@ -6,7 +6,7 @@
 // across the district line count in its coverage, so the official sees them on the list and on the map too.
 // Cameras keep their own rule: the public sees no positions; an official sees the cameras of their district.
 import type { Layer, LayerName } from '../layers.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from './viewer.js';
 import { canSeeCameraPositions } from './policy.js';
 
 /** Layers every viewer reads whole, whatever their district. */

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { readConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AtlasError, AtlasErrorCode, badInput } from '../errors.js';
-import { ROLES, type Role } from '../graphql/viewer.js';
+import { ROLES, type Role } from './viewer.js';
 import { loadJwtSecret } from './secret.js';
 import { DEFAULT_TOKEN_DAYS, signToken } from './token.js';
 

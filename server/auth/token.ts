@@ -2,7 +2,7 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
-import { isRole, type Role, type Viewer } from '../graphql/viewer.js';
+import { isRole, type Role, type Viewer } from './viewer.js';
 
 const ISSUER = 'shequ-atlas';
 const ALGORITHM = 'HS256';

@@ -3,8 +3,8 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type express from 'express';
 import { LRUCache } from 'lru-cache';
-import { AtlasError, AtlasErrorCode } from '../errors.js';
-import { ANONYMOUS, type Viewer } from '../graphql/viewer.js';
+import { AtlasError, AtlasErrorCode, errorBody } from '../errors.js';
+import { ANONYMOUS, type Viewer } from './viewer.js';
 import { loadJwtSecret } from './secret.js';
 import { verifyTokenExpiry } from './token.js';
 
@@ -57,7 +57,7 @@ export function authenticate(resolveViewer: ViewerResolver): express.RequestHand
       response
         .status(status)
         .set('WWW-Authenticate', 'Bearer realm="shequ-atlas", error="invalid_token"')
-        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+        .json(errorBody(error));
     }
   };
 }

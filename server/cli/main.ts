@@ -9,7 +9,7 @@ import { Database } from '../db/database.js';
 import { AtlasError } from '../errors.js';
 import { IMPORT_FORMATS } from '../ingest/formats.js';
 import { runImportCommand } from '../ingest/import.command.js';
-import { registerExportCommand } from '../export/export.command.js';
+import { registerExportCommand } from './export.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
 import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';

@@ -2,8 +2,8 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
 import { listChanges, resolveSince } from '../history/changes.js';
-import type { Viewer } from '../graphql/viewer.js';
-import type { ExportTable } from './table.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { ExportTable } from '../tables/table.js';
 
 /** Every change of data version `version` (one import's change set) that the caller may read, as a table. */
 export async function readChangeSetForExport(db: Database, viewer: Viewer, version: string): Promise<ExportTable> {

@@ -6,13 +6,13 @@ import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
 import type { AreaLevel } from '../analysis/area-levels.js';
 import type { CoverageKind } from '../analysis/catchment-models.js';
-import { checkBbox } from '../graphql/layer-query.js';
-import type { Viewer } from '../graphql/viewer.js';
-import { readGapsForExport } from './gaps-export.js';
-import { readLayerForExport } from './layer-export.js';
+import { checkBbox } from '../store/layer-query.js';
+import type { Viewer } from '../auth/viewer.js';
+import { readGapsForExport } from '../tables/gaps-table.js';
+import { readLayerForExport } from '../tables/layer-table.js';
 import { readChangeSetForExport } from './changes-export.js';
-import type { ExportTable } from './table.js';
-import { CONTENT_TYPES, parseExportFormat, writeExport } from './writers.js';
+import type { ExportTable } from '../tables/table.js';
+import { CONTENT_TYPES, parseExportFormat, writeExport } from '../tables/writers.js';
 
 function splitFileName(file: string): { stem: string; format: ReturnType<typeof parseExportFormat> } {
   const match = /^([\w-]+)\.(\w+)$/.exec(file);

@@ -24,14 +24,7 @@ export interface Connection<Node> {
   pageInfo: PageInfo;
 }
 
-export function encodeCursor(code: string): string {
-  return Buffer.from(`code:${code}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | undefined {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  return text.startsWith('code:') ? text.slice(5) : undefined;
-}
+export { encodeCursor, decodeCursor } from '../store/cursor.js';
 
 /** A connection type for a node type: `<Name>Connection` with `<Name>Edge`. */
 export function ConnectionType<Node extends object>(nodeType: ClassType<Node>, name: string) {

@@ -2,9 +2,10 @@
 import type { Geometry } from 'geojson';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { GeoJSONScalar } from './geojson.scalar.js';
+import type { LayerFilters, NearFilter } from '../store/filters.js';
 
 @InputType({ description: 'A point and a distance in metres.' })
-export class NearInput {
+export class NearInput implements NearFilter {
   @Field(() => Float, { description: 'Longitude, WGS84.' })
   lon!: number;
 
@@ -16,7 +17,7 @@ export class NearInput {
 }
 
 @ArgsType()
-export class LayerListArgs {
+export class LayerListArgs implements LayerFilters {
   @Field(() => Int, { nullable: true, description: 'Page size (default 100, at most 5000).' })
   first?: number;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { GraphQLObjectType, GraphQLScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { atlasAuthChecker } from '../auth/auth-checker.js';
+import { atlasAuthChecker } from './auth-checker.js';
 import { BusStopResolver } from './bus-stop/bus-stop.resolver.js';
 import { CameraResolver } from './camera/camera.resolver.js';
 import { CommunityResolver } from './community/community.resolver.js';

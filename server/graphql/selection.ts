@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Layer } from '../layers.js';
-import { layerColumns, type InlineGeometry, type RowSelection } from './layer-query.js';
+import { layerColumns, type InlineGeometry, type RowSelection } from '../store/layer-query.js';
 
 /** The field of each layer's type that returns its geometry as GeoJSON (with `simplifyMeters`), through `loadGeometry`. */
 const GEOMETRY_FIELD: Partial<Record<Layer['name'], string>> = {

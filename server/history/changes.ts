@@ -4,7 +4,7 @@ import { loadQueries } from '../db/queries.js';
 import { badInput } from '../errors.js';
 import { layerByName, LAYER_NAMES, type LayerName } from '../layers.js';
 import { scopeConditions } from '../auth/scope.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 
 const sql = loadQueries(new URL('./changes.sql', import.meta.url), ['dataVersions', 'changeSet', 'firstSetSince', 'changes'] as const);
 

@@ -3,8 +3,8 @@ import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
 import { badInput, forbidden } from '../errors.js';
-import { createContext } from '../graphql/context.js';
-import type { Viewer } from '../graphql/viewer.js';
+import { createContext } from '../request/context.js';
+import type { Viewer } from '../auth/viewer.js';
 import { communityResults } from '../analysis/standards/evaluate.js';
 import { loadRules } from '../analysis/standards/rules.js';
 

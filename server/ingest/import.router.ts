@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { requireAdmin } from '../auth/policy.js';
 import { AtlasError, AtlasErrorCode, badInput } from '../errors.js';
 import { UPLOAD_LIMITS } from '../limits/upload-limits.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { layerByName } from '../layers.js';
 import { importFile } from './import.service.js';
 import { formatBytes } from './limits.js';

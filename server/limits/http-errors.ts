@@ -1,6 +1,6 @@
 // The last Express error handler: every failure outside GraphQL becomes a JSON sentence; stacks and SQL go to the log only.
 import type express from 'express';
-import { AtlasError, AtlasErrorCode, fromDatabaseError } from '../errors.js';
+import { AtlasError, AtlasErrorCode, errorBody, fromDatabaseError, httpStatusOf } from '../errors.js';
 
 interface HttpErrorLike {
   status?: number;
@@ -41,26 +41,8 @@ export function jsonErrorHandler(): express.ErrorRequestHandler {
       console.error(`[http] ${request.method} ${request.path}:`, error);
       atlasError = fromDatabaseError(error);
     }
-    const status = (atlasError.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[atlasError.code] ?? 500;
-    response.status(status).json({ errors: [{ message: atlasError.message, extensions: { code: atlasError.code } }] });
+    response.status(httpStatusOf(atlasError)).json(errorBody(atlasError));
   };
-}
-
-const STATUS_BY_CODE: Partial<Record<AtlasErrorCode, number>> = {
-  [AtlasErrorCode.BadInput]: 400,
-  [AtlasErrorCode.ImportRefused]: 422,
-  [AtlasErrorCode.Unauthenticated]: 401,
-  [AtlasErrorCode.Forbidden]: 403,
-  [AtlasErrorCode.NotFound]: 404,
-  [AtlasErrorCode.StoreLocked]: 503,
-  [AtlasErrorCode.DatabaseUnavailable]: 503,
-  [AtlasErrorCode.Timeout]: 504,
-  [AtlasErrorCode.Internal]: 500,
-};
-
-/** The HTTP status for an AtlasError code, for routes that answer errors themselves. */
-export function httpStatusOf(error: AtlasError): number {
-  return (error.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[error.code] ?? 500;
 }
 
 /** The answer for a path no route serves: a JSON sentence instead of Express's HTML page. */

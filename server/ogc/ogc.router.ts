@@ -1,7 +1,7 @@
 // OGC API – Features at /ogc (landing page, conformance, collections, items with bbox/limit/offset, one item), so QGIS can add any layer.
 import express from 'express';
 import type { Database } from '../db/database.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { checkItemsParameters, collectionLayer, extentOf, featurePage, parseBbox, parseLimit, parseOffset, TITLES, visibleLayers } from './ogc.service.js';
 import type { Layer } from '../layers.js';
 import { notFound } from '../errors.js';

@@ -3,9 +3,9 @@ import type { Database } from '../db/database.js';
 import { canSeeCameraPositions } from '../auth/policy.js';
 import { notFound, badInput } from '../errors.js';
 import { LAYER_NAMES, LAYERS, type Layer, type LayerName } from '../layers.js';
-import { checkBbox, whereClause, type ListFilters } from '../graphql/layer-query.js';
-import type { Viewer } from '../graphql/viewer.js';
-import { exportColumns } from '../export/layer-export.js';
+import { checkBbox, whereClause, type ListFilters } from '../store/layer-query.js';
+import type { Viewer } from '../auth/viewer.js';
+import { exportColumns } from '../tables/layer-table.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10_000;

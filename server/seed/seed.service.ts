@@ -9,7 +9,7 @@ import { loadQueries } from '../db/queries.js';
 import { importFile, type ImportOptions } from '../ingest/import.service.js';
 import type { LayerName } from '../layers.js';
 import { readConfig } from '../config.js';
-import { createContext } from '../graphql/context.js';
+import { createContext } from '../request/context.js';
 import { apportionPlan } from '../analysis/standards/renovation.service.js';
 import { chooseServedRoads, describeStops, stopSpacingM, type StopPosition } from './bus-stops.js';
 import { cameraRequests, describeCameras, type CameraPosition } from './cameras.js';

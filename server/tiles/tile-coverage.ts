@@ -6,8 +6,8 @@ import { computeAreaCoverage } from '../analysis/coverage.service.js';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
-import { createContext } from '../graphql/context.js';
-import type { Viewer } from '../graphql/viewer.js';
+import { createContext } from '../request/context.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { TileAddress } from './tile-address.js';
 import { TILE_LAYERS, coverageRequests, type TileOptions } from './tile-layers.js';
 

@@ -1,6 +1,6 @@
 // Who is asking, for tiles: the cache key of their scope, their district's extent, and whether they see camera positions.
 import { canSeeCameraPositions } from '../auth/policy.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 
 export interface TileScope {
   /** Part of every cache key and ETag: tiles for different scopes never mix. */

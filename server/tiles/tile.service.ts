@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { Viewer } from '../graphql/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { scopeDistrictOf } from '../auth/scope.js';
 import { LAYERS } from '../layers.js';
 import type { TileAddress } from './tile-address.js';

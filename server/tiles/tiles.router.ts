@@ -3,8 +3,8 @@ import type http from 'node:http';
 import express from 'express';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { AtlasError, AtlasErrorCode, fromDatabaseError } from '../errors.js';
-import type { Viewer } from '../graphql/viewer.js';
+import { AtlasError, errorBody, fromDatabaseError, httpStatusOf } from '../errors.js';
+import type { Viewer } from '../auth/viewer.js';
 import { checkLayer, checkRadius, checkTileAddress } from './tile-address.js';
 import { emptyTile } from './encode-tile.js';
 import { TILE_LAYERS, TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
@@ -15,21 +15,12 @@ import { TileService, type TileServiceOptions } from './tile.service.js';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-const STATUS: Partial<Record<AtlasErrorCode, number>> = {
-  [AtlasErrorCode.BadInput]: 400,
-  [AtlasErrorCode.NotFound]: 404,
-  [AtlasErrorCode.Forbidden]: 403,
-  [AtlasErrorCode.Unauthenticated]: 401,
-  [AtlasErrorCode.Timeout]: 503,
-  [AtlasErrorCode.DatabaseUnavailable]: 503,
-};
-
 /** Written with node's own calls: tile requests answered before express have none of its response methods. */
 function sendError(response: http.ServerResponse, error: unknown): void {
   if (!(error instanceof AtlasError)) console.error('[tiles]', error);
   const atlasError = fromDatabaseError(error);
-  const body = JSON.stringify({ error: { code: atlasError.code, message: atlasError.message } });
-  response.writeHead(STATUS[atlasError.code] ?? 500, ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(body))]).end(body);
+  const body = JSON.stringify(errorBody(atlasError));
+  response.writeHead(httpStatusOf(atlasError), ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(body))]).end(body);
 }
 
 /** `radius` from a tile URL's query as express's query parser gives it: absent, one string, or an array when repeated. */

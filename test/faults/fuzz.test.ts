@@ -52,7 +52,7 @@ describe.each(STORE_KINDS)('fuzzing the $name store', (kind) => {
       try {
         const body = JSON.parse(text);
         // GraphQL and most routes answer { errors: [{ message }] }; the tile routes answer { error: { message } }.
-        message = body.errors?.[0]?.message ?? body.error?.message;
+        message = body.errors?.[0]?.message;
       } catch {
         /* not JSON: reported below */
       }

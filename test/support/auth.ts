@@ -1,7 +1,7 @@
 // Tokens for tests: a fixed test key, a viewer resolver that checks it, and Authorization headers per role.
 import { signToken } from '../../server/auth/token.js';
 import { createViewerResolver } from '../../server/auth/viewer.resolver.js';
-import type { Role } from '../../server/graphql/viewer.js';
+import type { Role } from '../../server/auth/viewer.js';
 
 export const TEST_JWT_SECRET = 'test-secret-for-shequ-atlas-tests-only-0123456789';
 

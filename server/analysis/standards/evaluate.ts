@@ -1,6 +1,6 @@
 // Checks communities against the rules: value, target, pass or fail, shortfall; and pass shares for a district or the city.
 import { badInput } from '../../errors.js';
-import type { AtlasContext } from '../../graphql/context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { scopeAreas } from '../coverage.service.js';
 import { loadAttributes, METRICS } from './metrics.js';
 import { loadRules, targetFor, type StandardRule, type Target } from './rules.js';

@@ -1,5 +1,5 @@
 // The metric functions rules name: each measures one community, batched with every other community of the request.
-import type { AtlasContext } from '../../graphql/context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { RENOVATION_CHECKLIST } from '../../layers.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M } from '../catchment-models.js';
 import { loadAreaCoverage } from '../coverage.service.js';

@@ -1,7 +1,7 @@
 // The renovation programme by district and year against the plan (STANDARDS.md renovation-city, renovation-owners).
 import { loadQueries } from '../../db/queries.js';
 import { badInput, forbidden } from '../../errors.js';
-import type { AtlasContext } from '../../graphql/context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { scopeAreas } from '../coverage.service.js';
 import { loadRules, type StandardRule } from './rules.js';
 

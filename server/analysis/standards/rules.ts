@@ -2,7 +2,7 @@
 import { checkMetres } from '../../metres.js';
 import { loadQueries } from '../../db/queries.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import type { AtlasContext } from '../../graphql/context.js';
+import type { AtlasContext } from '../../request/context.js';
 
 export const sql = loadQueries(new URL('./standards.sql', import.meta.url), ['listRules', 'updateRule', 'communityAttributes', 'gridStats', 'checklistStats'] as const);
 

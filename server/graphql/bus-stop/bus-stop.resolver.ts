@@ -1,7 +1,7 @@
 // Bus stops: list and links.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { listLayer, loadByCode } from '../layer.service.js';
 import { Provenance, provenanceOf } from '../provenance.type.js';

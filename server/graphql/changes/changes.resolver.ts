@@ -2,7 +2,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../errors.js';
 import { listChanges, listDataVersions, resolveSince } from '../../history/changes.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { DataVersion, DataVersionConnection, FeatureChange, FeatureChangeConnection, type FeatureChangeKind } from './changes.type.js';
 
 const iso = (at: Date | string) => new Date(at).toISOString();

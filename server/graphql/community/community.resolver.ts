@@ -1,7 +1,7 @@
 // Communities: list, one by code, and the links to grids, stops, cameras, renovation sites and district.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { LayerListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadByCode, loadGeometry, loadLinked, loadWithinCommunity } from '../layer.service.js';

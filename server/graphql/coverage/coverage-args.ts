@@ -3,7 +3,7 @@ import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageAlong, type Covera
 import type { AreaLevel } from '../../analysis/area-levels.js';
 import { knownAreaCoverage, loadAreaCoverage, type CoverageResult } from '../../analysis/coverage.service.js';
 import { notFound } from '../../errors.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 
 /** Bus stops reach `radiusMeters` (default 500 m); cameras reach their own range, or the configured default where they have none. */
 export function requestFor(ctx: AtlasContext, kind: CoverageKind | `${CoverageKind}`, radiusMeters?: number | null, along?: CoverageAlong | null): CoverageRequest {

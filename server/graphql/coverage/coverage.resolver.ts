@@ -1,7 +1,7 @@
 // Coverage queries: the whole city or a district, ranked lists worst first, and the gap polygons of any Coverage.
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { coverageRanking, loadGaps, scopeCoverage } from '../../analysis/coverage.service.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { badInput } from '../../errors.js';
 import { AreaLevelEnum, Coverage, CoverageKindEnum, CoverageRanking } from './coverage.type.js';

@@ -1,6 +1,6 @@
 // Coverage fields of the District type: busStopCoverage(radiusMeters) and cameraCoverage, batched per request.
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { District } from '../district/district.type.js';
 import { Coverage } from './coverage.type.js';
 import { coverageOf, requestFor } from './coverage-args.js';

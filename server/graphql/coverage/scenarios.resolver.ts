@@ -1,7 +1,7 @@
 // What-if and suggested sites for bus stops and cameras, over one community, grid cell, district or the city.
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { suggestSites, whatIf } from '../../analysis/scenarios.service.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { CoverageKindEnum } from './coverage.type.js';
 import { requestFor } from './coverage-args.js';
 import { CoverageScopeInput, ProposedSiteInput, SiteSuggestions, WhatIfResult } from './scenarios.type.js';

@@ -1,6 +1,6 @@
 // When the data last changed: printed on reports, so an official can say which data a figure was measured on.
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 
 @Resolver()
 export class DataVersionResolver {

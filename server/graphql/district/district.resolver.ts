@@ -1,7 +1,7 @@
 // Districts: the list, and each district's boundary and communities.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadGeometry, loadLinked } from '../layer.service.js';
 import { Community } from '../community/community.type.js';

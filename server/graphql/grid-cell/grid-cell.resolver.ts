@@ -1,7 +1,7 @@
 // Grid cells: list, boundary, and the community each belongs to.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadByCode, loadGeometry } from '../layer.service.js';

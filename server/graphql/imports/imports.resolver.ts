@@ -1,6 +1,6 @@
 // The import runs (`imports`, `importRun`) and the admin's upload (`importFile`).
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { ImportFileInput } from './import-file.input.js';
 import { ImportResult } from './import-result.type.js';
 import { ImportRun } from './import-run.type.js';

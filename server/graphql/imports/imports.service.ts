@@ -7,7 +7,7 @@ import { rejectsCsv } from '../../ingest/rejects.js';
 import { summaryLines } from '../../ingest/report.js';
 import { ImportRefusedError } from '../../ingest/rows.js';
 import { LAYER_NAMES, type LayerName } from '../../layers.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { toNode } from '../layer.service.js';
 import type { ImportFileInput } from './import-file.input.js';
 import type { ImportResult } from './import-result.type.js';

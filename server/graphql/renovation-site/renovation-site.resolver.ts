@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { RENOVATION_CHECKLIST } from '../../layers.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadByCode, loadGeometry } from '../layer.service.js';

@@ -1,6 +1,6 @@
 // Live sources (admins only): `sources`, `syncRuns`, and `addSource`, `removeSource`, `syncSource`.
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { SourceInput } from './source.input.js';
 import { Source, SyncRun, SyncRunConnection } from './source.type.js';
 import { addSourceFromInput, removeSourceById, sourcesList, syncRunPage, syncSourceNow } from './sources.service.js';

@@ -8,7 +8,7 @@ import {
 } from '../../sources/sources.service.js';
 import { syncSource } from '../../sources/sync.service.js';
 import { decodeCursor, encodeCursor } from '../connection.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import type { SourceInput } from './source.input.js';
 import { Source, SourceKind, SyncRun, SyncStatus, type SyncRunConnection } from './source.type.js';
 

@@ -1,7 +1,7 @@
 // The renovation programme by district and year against the plan, and an admin's setting of the districts' shares.
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { apportionPlan, programmeProgress, storeShares } from '../../analysis/standards/renovation.service.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { DistrictShareInput, PlanShareBasisEnum, RenovationProgramEnum, RenovationProgramme } from './renovation.type.js';
 
 @Resolver(() => RenovationProgramme)

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { communityRules, evaluateCommunity, standardsReport } from '../../analysis/standards/evaluate.js';
 import { loadRules, updateRule } from '../../analysis/standards/rules.js';
 import { badInput } from '../../errors.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { Community } from '../community/community.type.js';
 import { StandardResult, StandardRule, StandardRuleChange, StandardSummary } from './standards.type.js';
 

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../errors.js';
 import { standardsTrend } from '../../history/snapshots.js';
-import type { AtlasContext } from '../context.js';
+import type { AtlasContext } from '../../request/context.js';
 import { TrendPoint } from './trend.type.js';
 
 const dateArg = (value: string | undefined, name: string) => {

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { signToken } from '../../../server/auth/token.js';
 import { createViewerResolver } from '../../../server/auth/viewer.resolver.js';
-import type { Role } from '../../../server/graphql/viewer.js';
+import type { Role } from '../../../server/auth/viewer.js';
 import { seedDemoCity } from '../../../server/seed/seed.service.js';
 import type { SeedScale } from '../../../server/seed/scales.js';
 import { STORE_KINDS } from '../../support/stores.js';

@@ -3,8 +3,8 @@ import type { Database } from '../db/database.js';
 import { requireCameraPositions } from '../auth/policy.js';
 import { notFound } from '../errors.js';
 import { LAYER_NAMES, layerByName, type Layer, type LayerName } from '../layers.js';
-import { whereClause, type ListFilters } from '../graphql/layer-query.js';
-import type { Viewer } from '../graphql/viewer.js';
+import { whereClause, type ListFilters } from '../store/layer-query.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { CellValue, ExportTable } from './table.js';
 
 /** The columns exported for a layer: its attributes, its links, and where each record came from. */

@@ -3,7 +3,7 @@ import { GraphQLError, Kind, visit, type ValidationContext, type ValidationRule 
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { MAX_PAGE_SIZE } from '../graphql/layer-query.js';
+import { MAX_PAGE_SIZE } from '../store/layer-query.js';
 
 export interface GraphqlLimits {
   /** Deepest field nesting; the API's deepest useful query (communities → nodes → gridCells → community → district …) is about 8. */

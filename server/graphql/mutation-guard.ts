@@ -1,8 +1,8 @@
 // An Apollo plugin: every GraphQL mutation (imports, deletes, standards, plans) is for admins, checked before any resolver runs.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
-import type { AtlasContext } from '../graphql/context.js';
-import { canWrite } from './policy.js';
+import type { AtlasContext } from '../request/context.js';
+import { canWrite } from '../auth/policy.js';
 
 /**
  * The one place that says "only an admin changes data" for GraphQL. Services may check again (they do, for the

@@ -1,8 +1,8 @@
 // type-graphql's @Authorized(...) check: `@Authorized('admin')` on a mutation lets only admins run it.
 import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden } from '../errors.js';
-import type { AtlasContext } from '../graphql/context.js';
-import type { Role } from '../graphql/viewer.js';
+import type { AtlasContext } from '../request/context.js';
+import type { Role } from '../auth/viewer.js';
 
 /**
  * `@Authorized()` (no roles): any signed-in viewer, not the public. `@Authorized('admin')`: those roles only.

@@ -1,13 +1,13 @@
-// Measures whole-city coverage cold (empty cache) and warm on a seeded demo city: `npx tsx server/analysis/measure-coverage.ts [scale]`.
+// Measures whole-city coverage cold (empty cache) and warm on a seeded demo city: `npx tsx bench/measure-coverage.ts [scale]`.
 import 'reflect-metadata';
-import { Database } from '../db/database.js';
-import { readConfig } from '../config.js';
-import { createContext } from '../graphql/context.js';
-import { seedDemoCity } from '../seed/seed.service.js';
-import type { SeedScale } from '../seed/scales.js';
-import { coverageRequest } from './catchment-models.js';
-import { coverageRanking, scopeCoverage } from './coverage.service.js';
-import type { AreaLevel } from './area-levels.js';
+import { Database } from '../server/db/database.js';
+import { readConfig } from '../server/config.js';
+import { createContext } from '../server/request/context.js';
+import { seedDemoCity } from '../server/seed/seed.service.js';
+import type { SeedScale } from '../server/seed/scales.js';
+import { coverageRequest } from '../server/analysis/catchment-models.js';
+import { coverageRanking, scopeCoverage } from '../server/analysis/coverage.service.js';
+import type { AreaLevel } from '../server/analysis/area-levels.js';
 
 const scale = (process.argv[2] ?? 'demo') as SeedScale;
 const config = readConfig();

@@ -4,9 +4,9 @@ import type { Geometry } from 'geojson';
 import { scopeConditions } from '../auth/scope.js';
 import { badInput } from '../errors.js';
 import type { Layer } from '../layers.js';
-import { decodeCursor } from './connection.js';
-import type { LayerListArgs } from './filters.input.js';
-import type { Viewer } from './viewer.js';
+import { decodeCursor } from './cursor.js';
+import type { LayerFilters } from './filters.js';
+import type { Viewer } from '../auth/viewer.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 5000;
@@ -18,7 +18,7 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-export interface ListFilters extends LayerListArgs {
+export interface ListFilters extends LayerFilters {
   communityCode?: string;
 }
 

@@ -5,8 +5,8 @@ import { badInput, forbidden } from '../errors.js';
 import { AREA_LEVELS, type AreaLevel } from '../analysis/area-levels.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageKind } from '../analysis/catchment-models.js';
 import { loadAreaCoverage, loadGaps, maySeeShapes, scopeAreas } from '../analysis/coverage.service.js';
-import { createContext } from '../graphql/context.js';
-import type { Viewer } from '../graphql/viewer.js';
+import { createContext } from '../request/context.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { ExportTable } from './table.js';
 
 export interface GapExportOptions {

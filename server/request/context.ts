@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();

@@ -6,10 +6,10 @@ import type { Database } from '../db/database.js';
 import type { AreaLevel } from '../analysis/area-levels.js';
 import type { CoverageKind } from '../analysis/catchment-models.js';
 import { LAYER_NAMES } from '../layers.js';
-import type { Viewer } from '../graphql/viewer.js';
-import { readGapsForExport } from './gaps-export.js';
-import { readLayerForExport } from './layer-export.js';
-import { EXPORT_FORMATS, parseExportFormat, writeExport } from './writers.js';
+import type { Viewer } from '../auth/viewer.js';
+import { readGapsForExport } from '../tables/gaps-table.js';
+import { readLayerForExport } from '../tables/layer-table.js';
+import { EXPORT_FORMATS, parseExportFormat, writeExport } from '../tables/writers.js';
 
 /** Whoever runs the CLI holds the store's files: they read everything, as an admin would. */
 const LOCAL_ADMIN: Viewer = { role: 'admin' };
