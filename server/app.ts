@@ -18,7 +18,7 @@ import { jitGateway } from './graphql/jit-executor.js';
 import { stringifyResponse } from './graphql/geojson.scalar.js';
 import { tilesRouter } from './tiles/tiles.router.js';
 import { exportRouter } from './export/export.router.js';
-import { importRouter } from './ingest/import.router.js';
+import { importRouter } from './http/import.router.js';
 import { ogcRouter } from './ogc/ogc.router.js';
 import { GRAPHQL_BODY_LIMIT, graphqlLimitRules, DEFAULT_GRAPHQL_LIMITS } from './graphql/limits.js';
 import { jsonErrorHandler, jsonNotFound } from './limits/http-errors.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(__dirname, '../server');
 /** The faces: each turns the core's answers into one kind of API. */
-const FACES = ['graphql', 'tiles', 'export', 'ogc', 'cli'];
+const FACES = ['graphql', 'tiles', 'export', 'ogc', 'http', 'cli'];
 /** Where the faces are put together into one process; they may import every face. */
 const ASSEMBLY = new Set(['app.ts', 'main.ts', 'cluster.ts']);
 

@@ -3,17 +3,17 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { registerTokenCommand } from '../auth/token.command.js';
+import { registerTokenCommand } from './token.command.js';
 import { readConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { AtlasError } from '../errors.js';
 import { IMPORT_FORMATS } from '../ingest/formats.js';
-import { runImportCommand } from '../ingest/import.command.js';
+import { runImportCommand } from './import.command.js';
 import { registerExportCommand } from './export.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
 import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';
-import { registerSourceCommands } from '../sources/source.command.js';
+import { registerSourceCommands } from './source.command.js';
 
 export async function openStore(): Promise<Database> {
   const config = readConfig();

@@ -3,9 +3,9 @@ import { Option, type Command } from 'commander';
 import { readConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AtlasError, AtlasErrorCode, badInput } from '../errors.js';
-import { ROLES, type Role } from './viewer.js';
-import { loadJwtSecret } from './secret.js';
-import { DEFAULT_TOKEN_DAYS, signToken } from './token.js';
+import { ROLES, type Role } from '../auth/viewer.js';
+import { loadJwtSecret } from '../auth/secret.js';
+import { DEFAULT_TOKEN_DAYS, signToken } from '../auth/token.js';
 
 interface DistrictName {
   code: string;

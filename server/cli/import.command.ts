@@ -4,10 +4,10 @@ import cliProgress from 'cli-progress';
 import type { Database } from '../db/database.js';
 import { AtlasError, AtlasErrorCode, badInput } from '../errors.js';
 import { layerByName } from '../layers.js';
-import { importFile, type ImportPhase, type ImportProgress } from './import.service.js';
-import { importLimits, formatBytes } from './limits.js';
-import { writeRejects } from './rejects.js';
-import { summaryLines } from './report.js';
+import { importFile, type ImportPhase, type ImportProgress } from '../ingest/import.service.js';
+import { importLimits, formatBytes } from '../ingest/limits.js';
+import { writeRejects } from '../ingest/rejects.js';
+import { summaryLines } from '../ingest/report.js';
 
 export interface ImportCommandOptions {
   crs?: string;

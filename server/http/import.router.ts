@@ -6,11 +6,11 @@ import { AtlasError, AtlasErrorCode, badInput } from '../errors.js';
 import { UPLOAD_LIMITS } from '../limits/upload-limits.js';
 import type { Viewer } from '../auth/viewer.js';
 import { layerByName } from '../layers.js';
-import { importFile } from './import.service.js';
-import { formatBytes } from './limits.js';
-import { rejectsCsv } from './rejects.js';
-import { summaryLines } from './report.js';
-import { ImportRefusedError } from './rows.js';
+import { importFile } from '../ingest/import.service.js';
+import { formatBytes } from '../ingest/limits.js';
+import { rejectsCsv } from '../ingest/rejects.js';
+import { summaryLines } from '../ingest/report.js';
+import { ImportRefusedError } from '../ingest/rows.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const flag = (value: unknown) => value === 'true' || value === '1' || value === '';

@@ -2,10 +2,10 @@
 import { Option, type Command } from 'commander';
 import type { Database } from '../db/database.js';
 import { LAYER_NAMES } from '../layers.js';
-import { SOURCE_KINDS } from './fetched.js';
-import { nextRunAt } from './schedule.js';
-import { addSource, latestRuns, listSources, type SyncRunRecord } from './sources.service.js';
-import { syncSource } from './sync.service.js';
+import { SOURCE_KINDS } from '../sources/fetched.js';
+import { nextRunAt } from '../sources/schedule.js';
+import { addSource, latestRuns, listSources, type SyncRunRecord } from '../sources/sources.service.js';
+import { syncSource } from '../sources/sync.service.js';
 
 type CollectMap = (value: string, previous: Record<string, string>) => Record<string, string>;
 
