@@ -2,8 +2,12 @@
 import type { Database } from '../db/database.js';
 import { LAYERS, type Layer } from '../layers.js';
 import { positionsOf } from './coordinates.js';
+import { layerExtent } from '../store/extent.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { PreparedRow } from './prepare.js';
 import type { RowProblem } from './rows.js';
+
+const WHOLE_STORE: Viewer = { role: 'admin' };
 
 export const FAR_AWAY_METERS = 50_000;
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -30,10 +34,9 @@ function metersToBox(point: number[], [xmin, ymin, xmax, ymax]: Box): number {
 /** The extent of the layer's own records, else of the districts, else of the communities: where the hub's city is. */
 async function referenceExtent(client: Pick<Database, 'query'>, layer: Layer): Promise<{ box: Box; of: string } | undefined> {
   for (const candidate of [layer, LAYERS.districts, LAYERS.communities]) {
-    const { rows } = await client.query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(
-      `SELECT ST_XMin(b) AS xmin, ST_YMin(b) AS ymin, ST_XMax(b) AS xmax, ST_YMax(b) AS ymax FROM (SELECT ST_Extent(geom) AS b FROM ${candidate.table}) s`,
-    );
-    if (rows[0]?.xmin != null) return { box: [rows[0].xmin, rows[0].ymin, rows[0].xmax, rows[0].ymax], of: candidate === layer ? `the ${layer.name} already loaded` : `the ${candidate.name} loaded` };
+    // Every row counts, whoever imports: the store's own sense of where its city is.
+    const box = await layerExtent(client, candidate, WHOLE_STORE);
+    if (box) return { box, of: candidate === layer ? `the ${layer.name} already loaded` : `the ${candidate.name} loaded` };
   }
   return undefined;
 }

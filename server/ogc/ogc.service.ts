@@ -4,6 +4,7 @@ import { canSeeCameraPositions } from '../auth/policy.js';
 import { notFound, badInput } from '../errors.js';
 import { LAYER_NAMES, LAYERS, type Layer, type LayerName } from '../layers.js';
 import { checkBbox, whereClause, type ListFilters } from '../store/layer-query.js';
+import { layerExtent } from '../store/extent.js';
 import type { Viewer } from '../auth/viewer.js';
 import { exportColumns } from '../tables/layer-table.js';
 
@@ -36,16 +37,7 @@ function where(conditions: string[]): string {
 }
 
 /** The bounding box of what the viewer may read of a layer, or null when it is empty. */
-export async function extentOf(db: Pick<Database, 'query'>, layer: Layer, viewer: Viewer): Promise<number[] | null> {
-  const values: unknown[] = [];
-  const conditions = whereClause(layer, {}, viewer, values);
-  const { rows } = await db.query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(
-    `SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax FROM (SELECT ST_Extent(t.geom) AS e FROM ${layer.table} t ${where(conditions)}) s`,
-    values,
-  );
-  const r = rows[0];
-  return r && r.xmin !== null ? [r.xmin, r.ymin, r.xmax, r.ymax] : null;
-}
+export const extentOf = (db: Pick<Database, 'query'>, layer: Layer, viewer: Viewer): Promise<number[] | null> => layerExtent(db, layer, viewer);
 
 /** What /items takes; OGC API – Features (/req/core/query-param-unknown) answers anything else with a 400, not a silent full page. */
 export const ITEMS_PARAMETERS: readonly string[] = ['bbox', 'limit', 'offset'];

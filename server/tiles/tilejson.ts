@@ -1,10 +1,13 @@
 // TileJSON 3.0 documents, one per layer, so that MapLibre learns the tile URLs, zooms and bounds.
 import type { Database } from '../db/database.js';
-import { loadQueries } from '../db/queries.js';
+import { LAYERS } from '../layers.js';
+import type { Viewer } from '../auth/viewer.js';
+import { layerExtent } from '../store/extent.js';
 import { TILE_LAYERS, TILEJSON_MAX_ZOOM, type TileLayer, type TileLayerName } from './tile-layers.js';
 import type { TileScope } from './tile-scope.js';
 
-const sql = loadQueries(new URL('./tilejson.sql', import.meta.url), ['dataBounds'] as const);
+/** The bounds are narrowed by the scope's district explicitly (an official's), not by the viewer's list scope. */
+const WHOLE_STORE: Viewer = { role: 'admin' };
 
 const WORLD: [number, number, number, number] = [-180, -85.051129, 180, 85.051129];
 
@@ -21,10 +24,14 @@ export interface TileJson {
   vector_layers: { id: string; description: string; minzoom: number; maxzoom: number; fields: Record<string, string> }[];
 }
 
+/** Where the data is: the districts' extent (an official's own district), else the communities', else the world. */
 export async function dataBounds(db: Database, scope: TileScope): Promise<[number, number, number, number]> {
-  const { rows } = await db.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(sql.dataBounds, [scope.districtCode]);
-  const row = rows[0];
-  return row ? [row.min_lon, row.min_lat, row.max_lon, row.max_lat] : WORLD;
+  const district = scope.districtCode ?? undefined;
+  return (
+    (await layerExtent(db, LAYERS.districts, WHOLE_STORE, { code: district })) ??
+    (await layerExtent(db, LAYERS.communities, WHOLE_STORE, { districtCode: district })) ??
+    WORLD
+  );
 }
 
 /** The TileJSON of one layer; `tilesBase` is the absolute URL of /tiles, `query` (e.g. `?radius=400`) is passed on to the tile URL. */
