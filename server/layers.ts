@@ -42,6 +42,13 @@ export const RENOVATION_CHECKLIST = [
   { key: 'streetscape_clean', zh: '市容要整洁清爽', en: 'clean streetscape' },
 ] as const;
 
+/**
+ * The items of a stored checklist that are done: `true` under the item's key and nothing else (the importer stores
+ * every checklist so; SQL counts the same way with atlas_checklist_done, db/migrations/160_checklist.sql).
+ */
+export const checklistItemsDone = (checklist: Readonly<Record<string, unknown>> | null | undefined) =>
+  RENOVATION_CHECKLIST.filter((item) => checklist?.[item.key] === true);
+
 export const LAYERS: Record<LayerName, Layer> = {
   districts: {
     name: 'districts',

@@ -73,6 +73,28 @@ function convert(attribute: Attribute, raw: unknown): { value?: AttributeValues[
   }
 }
 
+/** One checklist answer as a boolean: true, 1, yes, 是, 已完成… are done; false, 0, no, 否, 未完成 and empty are not. */
+function itemDone(raw: unknown): boolean {
+  const word = String(raw).trim().toLowerCase();
+  return raw === true || TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) || raw === false || raw === null ? false : Boolean(raw);
+}
+
+/**
+ * A checklist given as one JSON object, stored as the store keeps every checklist: the 11 items by English key, each
+ * true or false (so every count of done items, in tiles, GraphQL and the standards, reads `true` and nothing else).
+ * Items may be named by key or by the standard's Chinese words; a name that is neither is a problem of the row.
+ */
+function normalizeChecklist(given: unknown): { value?: Record<string, boolean>; problem?: string } {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return { problem: 'must be an object of the 11 items, e.g. {"roads_level": true}' };
+  const checklist: Record<string, boolean> = {};
+  for (const [name, raw] of Object.entries(given as Record<string, unknown>)) {
+    const item = RENOVATION_CHECKLIST.find((i) => i.key === name || i.zh === name);
+    if (!item) return { problem: `names "${name}", which is not one of the 11 items (${RENOVATION_CHECKLIST.map((i) => i.key).join(', ')}; or their Chinese words)` };
+    checklist[item.key] = itemDone(raw);
+  }
+  return { value: checklist };
+}
+
 /** The renovation checklist from one column per item (English key or the standard's Chinese words). */
 function checklistFrom(properties: Record<string, unknown>): Record<string, boolean> | undefined {
   const checklist: Record<string, boolean> = {};
@@ -81,8 +103,7 @@ function checklistFrom(properties: Record<string, unknown>): Record<string, bool
     const raw = properties[item.key] ?? properties[item.zh];
     if (raw === undefined) continue;
     found = true;
-    const word = String(raw).trim().toLowerCase();
-    checklist[item.key] = raw === true || TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) || raw === false ? false : Boolean(raw);
+    checklist[item.key] = itemDone(raw);
   }
   return found ? checklist : undefined;
 }
@@ -99,7 +120,8 @@ export function mapRow(
     const column = columns.get(attribute);
     let raw = column === undefined ? undefined : properties[column];
     if (attribute.name === 'checklist' && raw === undefined) raw = checklistFrom(properties);
-    const { value, problem } = convert(attribute, raw);
+    let { value, problem } = convert(attribute, raw);
+    if (attribute.name === 'checklist' && !problem && value != null) ({ value, problem } = normalizeChecklist(value));
     if (problem) problems.push({ row, field: column ?? attribute.name, message: `${attribute.name} ${problem}` });
     else values[attribute.name] = value ?? null;
   }

@@ -88,8 +88,8 @@ SELECT t.id,
          'code', t.code, 'name', t.name, 'community_code', t.community_code, 'district_code', t.district_code,
          'status', t.status, 'program', t.program, 'plan_year', t.plan_year, 'completed_on', t.completed_on,
          'households', t.households,
-         'checklist_done', (SELECT count(*)::integer FROM jsonb_each(t.checklist) item WHERE item.value = 'true'::jsonb),
-         'checklist_total', 11
+         'checklist_done', atlas_checklist_done(t.checklist),
+         'checklist_total', cardinality(atlas_checklist_items())
        )) AS properties,
        ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), b.tolerance) AS geom
 FROM bounds b

@@ -1,6 +1,5 @@
 // The metric functions rules name: each measures one community, batched with every other community of the request.
 import type { AtlasContext } from '../../request/context.js';
-import { RENOVATION_CHECKLIST } from '../../layers.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M } from '../catchment-models.js';
 import { loadAreaCoverage } from '../coverage.service.js';
 import { sql, type StandardRule } from './rules.js';
@@ -52,7 +51,7 @@ const loadGridStats = (ctx: AtlasContext, code: string) =>
 
 const loadChecklistStats = (ctx: AtlasContext, code: string) =>
   batched<{ code: string; completed: number; incomplete: number }>(ctx, 'standards:checklist', async (codes) =>
-    (await ctx.db.query(sql.checklistStats, [codes, RENOVATION_CHECKLIST.map((i) => i.key)])).rows as { code: string; completed: number; incomplete: number }[])(code);
+    (await ctx.db.query(sql.checklistStats, [codes])).rows as { code: string; completed: number; incomplete: number }[])(code);
 
 const ratio = (numerator: number | null, denominator: number | null, per = 1): number | null =>
   numerator === null || denominator === null || denominator <= 0 ? null : (numerator / denominator) * per;

@@ -39,14 +39,11 @@ CROSS JOIN LATERAL (
 WHERE c.code = ANY($1::text[]);
 
 -- name: checklistStats
--- Per community: completed renovation sites, and those of them missing one or more of the checklist items $2.
+-- Per community: completed renovation sites, and those of them missing one or more of the 11 checklist items
+-- (atlas_checklist_done, db/migrations/160_checklist.sql).
 SELECT s.community_code AS code,
        (count(*) FILTER (WHERE s.status = 'completed'))::int AS completed,
-       (count(*) FILTER (WHERE s.status = 'completed' AND m.missing > 0))::int AS incomplete
+       (count(*) FILTER (WHERE s.status = 'completed' AND atlas_checklist_done(s.checklist) < cardinality(atlas_checklist_items())))::int AS incomplete
 FROM renovation_sites s
-CROSS JOIN LATERAL (
-  SELECT count(*) AS missing FROM unnest($2::text[]) AS item
-  WHERE lower(coalesce(s.checklist->>item, 'false')) NOT IN ('true', '1', 'yes', 'y', '是')
-) m
 WHERE s.community_code = ANY($1::text[])
 GROUP BY s.community_code;

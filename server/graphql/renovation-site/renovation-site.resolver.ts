@@ -1,7 +1,7 @@
 // Renovation sites: list, checklist, geometry and links.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { RENOVATION_CHECKLIST } from '../../layers.js';
+import { checklistItemsDone, RENOVATION_CHECKLIST } from '../../layers.js';
 import type { AtlasContext } from '../../request/context.js';
 import { CommunityLinkedListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
@@ -19,12 +19,13 @@ export class RenovationSiteResolver {
 
   @FieldResolver(() => [ChecklistItem], { description: 'The 11 items of the renovation standard, in order, with whether each is done.' })
   checklist(@Root() site: RenovationSite): ChecklistItem[] {
-    return RENOVATION_CHECKLIST.map((item) => ({ key: item.key, labelZh: item.zh, labelEn: item.en, done: site.checklist?.[item.key] === true }));
+    const done = new Set(checklistItemsDone(site.checklist));
+    return RENOVATION_CHECKLIST.map((item) => ({ key: item.key, labelZh: item.zh, labelEn: item.en, done: done.has(item) }));
   }
 
   @FieldResolver(() => Int, { description: 'How many of the 11 checklist items are done.' })
   checklistDone(@Root() site: RenovationSite): number {
-    return RENOVATION_CHECKLIST.filter((item) => site.checklist?.[item.key] === true).length;
+    return checklistItemsDone(site.checklist).length;
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'The site\'s polygon or point as GeoJSON, optionally simplified by a tolerance in metres.' })
