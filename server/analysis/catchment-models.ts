@@ -24,8 +24,6 @@ export interface CatchmentModel {
   versionLayer?: 'walk-catchments';
   /** Brings what the cover function reads up to date before coverage is read or computed. */
   prepare?: (db: Database, reachM: number) => Promise<void>;
-  /** Whether the exact catchment shapes may be shown to anonymous callers (camera positions are sensitive). */
-  publicShapes: boolean;
 }
 
 export const CATCHMENT_MODELS: Record<CoverageKind, CatchmentModel> = {
@@ -35,7 +33,6 @@ export const CATCHMENT_MODELS: Record<CoverageKind, CatchmentModel> = {
     sourceLayer: 'bus-stops',
     coverFunction: 'atlas_bus_stops_radius_cover',
     nearestFunction: 'atlas_bus_stops_radius_nearest_m',
-    publicShapes: true,
   },
   cameras: {
     name: 'camera_sectors',
@@ -43,7 +40,6 @@ export const CATCHMENT_MODELS: Record<CoverageKind, CatchmentModel> = {
     sourceLayer: 'cameras',
     coverFunction: 'atlas_camera_sectors_cover',
     nearestFunction: 'atlas_camera_sectors_nearest_m',
-    publicShapes: false,
   },
 };
 
@@ -65,7 +61,6 @@ export const WALK_MODEL: CatchmentModel = {
   nearestFunction: 'atlas_bus_stops_walk_nearest_m',
   versionLayer: 'walk-catchments',
   prepare: (db, reachM) => ensureWalkCatchments(db, reachM),
-  publicShapes: true,
 };
 
 /** How a stop's reach is measured: a circle, or a walk along the roads. */

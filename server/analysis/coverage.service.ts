@@ -5,6 +5,7 @@ import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../request/context.js';
 import { areaScopeConditions } from '../auth/scope.js';
+import { maySeeCoverageShapes } from '../auth/policy.js';
 import { parameters, whereClause } from '../store/layer-query.js';
 import { areaTable, PARENT_LEVEL, type AreaLevel } from './area-levels.js';
 import { cacheVersionLayer, paramsKey, type CoverageRequest } from './catchment-models.js';
@@ -34,19 +35,20 @@ interface CoverageRow {
   nearest_m: number | null;
 }
 
-/** True when the caller may see catchment shapes and distances of this model. */
+/**
+ * True when the caller may see the shapes (gaps, nearest distances) of this coverage, over areas their row scope let
+ * them read: the one rule is auth/policy.ts coverageDetail.
+ */
 export function maySeeShapes(ctx: AtlasContext, request: CoverageRequest): boolean {
-  return request.model.publicShapes || ctx.viewer.role !== 'public';
+  return maySeeCoverageShapes(ctx.viewer, request.model.sourceLayer);
 }
 
 /**
  * True when the caller may see the shapes of one area's coverage. Every viewer reads every district (a public fact),
- * but an official sees camera gaps and distances of their own district only: elsewhere they tell where cameras look.
+ * so a district's own code is its district; communities and grid cells are read within the viewer's row scope.
  */
 function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
-  if (!maySeeShapes(ctx, request)) return false;
-  if (request.model.publicShapes || ctx.viewer.role !== 'official' || level !== 'districts') return true;
-  return code === ctx.viewer.districtCode;
+  return maySeeCoverageShapes(ctx.viewer, request.model.sourceLayer, level === 'districts' ? code : undefined);
 }
 
 export function resultOf(areaM2: number, coveredM2: number, nearestM: number | null, gapSource: GapSource | null): CoverageResult {

@@ -1,8 +1,9 @@
 // What-if (coverage with proposed sites added and existing ones removed) and suggested sites; nothing is written.
 import { checkMetres } from '../metres.js';
-import { requireCameraPositions } from '../auth/policy.js';
+import { requireCoverageShapes } from '../auth/policy.js';
+import { scopeSql } from '../auth/scope.js';
 import { loadQueries } from '../db/queries.js';
-import { badInput } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import type { AtlasContext } from '../request/context.js';
 import { LAYERS } from '../layers.js';
 import { areaTable, type AreaLevel } from './area-levels.js';
@@ -66,6 +67,24 @@ async function runWhatIf(ctx: AtlasContext, level: AreaLevel, codes: string[], r
   return rows;
 }
 
+/** Sites removed by code must be ones the caller may read (auth/scope.ts): an official removes their district's cameras only. */
+async function checkRemovable(ctx: AtlasContext, request: CoverageRequest, removed: string[]): Promise<void> {
+  if (removed.length === 0) return;
+  const layer = LAYERS[request.model.sourceLayer];
+  const { conditions, values } = scopeSql(layer, ctx.viewer, 2);
+  const { rows } = await ctx.db.query<{ code: string }>(
+    `SELECT t.code FROM ${layer.table} t WHERE ${['t.code = ANY($1::text[])', ...conditions].join(' AND ')}`,
+    [removed, ...values],
+  );
+  const readable = new Set(rows.map((r) => r.code));
+  const unknown = [...new Set(removed)].filter((code) => !readable.has(code));
+  if (unknown.length > 0) {
+    const what = request.model.kind === 'cameras' ? 'camera' : 'bus stop';
+    const listed = unknown.slice(0, 5).map((c) => `"${c}"`).join(', ') + (unknown.length > 5 ? `, and ${unknown.length - 5} more` : '');
+    throw notFound(`removeCodes: there is no ${what} ${listed} you may read. Give the codes of existing ${what}s (the ${layer.name} layer).`);
+  }
+}
+
 export interface AreaChange {
   level: AreaLevel;
   code: string;
@@ -83,8 +102,9 @@ export interface WhatIfResult {
 
 export async function whatIf(ctx: AtlasContext, request: CoverageRequest, scopeInput: ScopeInput | null | undefined, added: ProposedSite[], removed: string[]): Promise<WhatIfResult> {
   checkProposed(added);
-  // Removing a camera by code and watching the gaps move would tell where it stands.
-  if (request.model.kind === 'cameras' && removed.length > 0) requireCameraPositions(ctx.viewer);
+  // A proposed or removed camera, and the share that moves with it, tells whether cameras already look there.
+  requireCoverageShapes(ctx.viewer, request.model.sourceLayer, `What-if with ${request.model.kind}`);
+  await checkRemovable(ctx, request, removed);
   const scope = await resolveScope(ctx, scopeInput);
   const shapes = maySeeShapes(ctx, request);
   const bound = await reachBound(ctx, request, added);
@@ -137,6 +157,8 @@ export interface SuggestionResult {
  */
 export async function suggestSites(ctx: AtlasContext, request: CoverageRequest, scopeInput: ScopeInput | null | undefined, count: number, siteRadiusM: number): Promise<SuggestionResult> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SUGGESTIONS) throw badInput(`count must be a whole number from 1 to ${MAX_SUGGESTIONS}; got ${count}.`);
+  // Every suggested camera stands inside a camera gap: a list of them maps where cameras do not look.
+  requireCoverageShapes(ctx.viewer, request.model.sourceLayer, `Suggested sites for ${request.model.kind}`);
   const scope = await resolveScope(ctx, scopeInput);
   const parts = (await Promise.all(scope.codes.map((c) => loadAreaCoverage(ctx, scope.level, c, request)))).filter((c): c is CoverageResult => c !== null);
   const before = aggregateCoverage(parts, maySeeShapes(ctx, request) ? { from: 'cache', level: scope.level, request, codes: scope.codes } : null);

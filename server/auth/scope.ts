@@ -25,23 +25,37 @@ export function scopeDistrictOf(layer: Layer, viewer: Viewer): string | null {
   return viewer.districtCode ?? '';
 }
 
+/**
+ * Which rows of `layer` the viewer reads: all of them, none (cameras for those who may not see positions, an area
+ * layer for an official without a district), or those of one district. Every face applies this: the SQL faces through
+ * scopeConditions, the tiles through the district they pass to tile-features.sql.
+ */
+export type RowScope = { rows: 'all' } | { rows: 'none' } | { rows: 'district'; column: string; districtCode: string };
+
+export function rowScope(layer: Layer, viewer: Viewer): RowScope {
+  if (layer.name === 'cameras' && !canSeeCameraPositions(viewer)) return { rows: 'none' };
+  const districtCode = scopeDistrictOf(layer, viewer);
+  if (districtCode === null) return { rows: 'all' };
+  const column = districtColumnOf(layer);
+  return column && districtCode ? { rows: 'district', column, districtCode } : { rows: 'none' };
+}
+
 function districtCondition(layer: Layer, districtCode: string, param: (value: unknown) => string, alias: string): string {
   const column = districtColumnOf(layer);
   return column && districtCode ? `${alias}.${column} = ${param(districtCode)}` : 'false';
 }
 
 /**
- * SQL conditions (to AND into a WHERE) limiting `layer`'s rows at `alias` to what `viewer` may read.
+ * SQL conditions (to AND into a WHERE) limiting `layer`'s rows at `alias` to what `viewer` may read (rowScope).
  * `param` appends a value and returns its placeholder (`$n`). An empty list means no limit.
  * Officials: only the rows of their district, except the public facts (PUBLIC_FACT_LAYERS);
  * cameras: no rows at all for a viewer who may not see positions.
  */
 export function scopeConditions(layer: Layer, viewer: Viewer, param: (value: unknown) => string, alias = 't'): string[] {
-  const conditions: string[] = [];
-  if (layer.name === 'cameras' && !canSeeCameraPositions(viewer)) conditions.push('false');
-  const districtCode = scopeDistrictOf(layer, viewer);
-  if (districtCode !== null) conditions.push(districtCondition(layer, districtCode, param, alias));
-  return conditions;
+  const scope = rowScope(layer, viewer);
+  if (scope.rows === 'all') return [];
+  if (scope.rows === 'none') return ['false'];
+  return [`${alias}.${scope.column} = ${param(scope.districtCode)}`];
 }
 
 /**

@@ -1,10 +1,11 @@
 // Reads the coverage gaps of every area of a level (the uncovered polygons, from server/analysis) for export.
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { badInput, forbidden } from '../errors.js';
+import { badInput } from '../errors.js';
+import { requireCoverageShapes } from '../auth/policy.js';
 import { AREA_LEVELS, type AreaLevel } from '../analysis/area-levels.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageKind } from '../analysis/catchment-models.js';
-import { loadAreaCoverage, loadGaps, maySeeShapes, scopeAreas } from '../analysis/coverage.service.js';
+import { loadAreaCoverage, loadGaps, scopeAreas } from '../analysis/coverage.service.js';
 import { createContext } from '../request/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { ExportTable } from './table.js';
@@ -26,7 +27,7 @@ export async function readGapsForExport(db: Database, config: AtlasConfig, viewe
   const reach = options.radiusMeters ?? (options.kind === 'bus-stops' ? DEFAULT_STOP_RADIUS_M : config.defaultCameraRangeM);
   const request = coverageRequest(options.kind, reach);
   const ctx = createContext(db, config, viewer);
-  if (!maySeeShapes(ctx, request)) throw forbidden('Camera coverage gaps reveal where cameras stand. Sign in with an analyst, official or admin token to export them.');
+  requireCoverageShapes(viewer, request.model.sourceLayer, `A gaps export of ${request.model.kind} coverage`);
   const areas = await scopeAreas(ctx, level, options.districtCode ?? null);
   const coverages = await Promise.all(areas.map((a) => loadAreaCoverage(ctx, level, a.code, request)));
   const gaps = await Promise.all(coverages.map((c) => (c?.gapSource ? loadGaps(ctx, c.gapSource, options.minAreaM2 ?? 1) : Promise.resolve(null))));

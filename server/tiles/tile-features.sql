@@ -3,7 +3,8 @@
 -- WGS84, for the GiST indexes on geom; tolerance: simplification in 3857 metres). Catchments and sectors are drawn in
 -- each site's own zone (geom_m, view_m) and then brought into 3857.
 -- Parameters: $1 z, $2 x, $3 y, $4 the only district whose rows the viewer may read (NULL: every row; auth/scope.ts
--- decides per layer, and gives NULL for districts, bus stops and roads, which are public facts), then per query.
+-- rowScope decides per layer, and gives NULL for districts, bus stops and roads, which are public facts; a layer whose
+-- rows the viewer may not read at all, cameras for the public, is never queried), then per query.
 -- Layers drawn from coverage_cache (communities, coverageGaps) also return `coverage_missing`: true for a community in
 -- the tile's box whose cached coverage is absent or older than its layers (the analysis module's freshness rule). The
 -- tile statement counts them, so a warm tile is one statement and the hub computes coverage only when one is missing.

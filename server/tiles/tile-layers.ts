@@ -26,12 +26,11 @@ export interface TileLayer {
   /** Below this zoom the layer's tiles are empty (too many features to be useful or quick). */
   minZoom: number;
   geometry: 'polygon' | 'point' | 'line' | 'polygon-or-point';
-  /** The data layer whose rows the tile draws: its scope (auth/scope.ts) decides which of them a viewer gets. */
+  /** The data layer whose rows the tile draws: its scope (auth/scope.ts rowScope) decides which of them a viewer gets
+   *  (none of the cameras' for the public: camera and camera-sector tiles are empty for them, and TileJSON leaves them out). */
   rowsOf: LayerName;
   /** The data layers whose version makes this layer's tiles new. */
   dependsOn: readonly LayerName[];
-  /** Camera positions are sensitive (PRODUCT.md "Security"): anonymous visitors get empty tiles. */
-  revealsCameraPositions: boolean;
   /** The query's parameters after $1..$4 (z, x, y, district). */
   extraParams(options: TileOptions): unknown[];
   /** Whether the tile's content depends on `options.radiusM` (it joins the cache key). */
@@ -59,7 +58,7 @@ const cacheKeyParams = (options: TileOptions, kind: CoverageKind) => {
 export const TILE_LAYERS: Record<TileLayerName, TileLayer> = {
   districts: {
     name: 'districts', rowsOf: 'districts', description: 'District boundaries (code, name).', query: 'districts', minZoom: 0, geometry: 'polygon',
-    dependsOn: ['districts'], revealsCameraPositions: false, extraParams: none, usesRadius: false, coverage: [],
+    dependsOn: ['districts'], extraParams: none, usesRadius: false, coverage: [],
     fields: { code: 'String: administrative code', name: 'String' },
   },
   communities: {
@@ -67,7 +66,7 @@ export const TILE_LAYERS: Record<TileLayerName, TileLayer> = {
     description: 'Community boundaries with kind, households and the standards: bus and camera coverage shares, grid workers pass/fail, renovation counts.',
     query: 'communities', minZoom: 8, geometry: 'polygon',
     dependsOn: ['communities', 'bus-stops', 'cameras', 'grid-cells', 'renovation-sites'],
-    revealsCameraPositions: false, extraParams: (o) => [...cacheKeyParams(o, 'bus-stops'), ...cacheKeyParams(o, 'cameras')], usesRadius: true,
+    extraParams: (o) => [...cacheKeyParams(o, 'bus-stops'), ...cacheKeyParams(o, 'cameras')], usesRadius: true,
     coverage: ['bus-stops', 'cameras'],
     fields: {
       code: 'String', name: 'String', kind: 'String: urban, town or rural', households: 'Number', district_code: 'String', street: 'String',
@@ -80,55 +79,55 @@ export const TILE_LAYERS: Record<TileLayerName, TileLayer> = {
   },
   'grid-cells': {
     name: 'grid-cells', rowsOf: 'grid-cells', description: 'Grid cells with workers and households.', query: 'gridCells', minZoom: 11, geometry: 'polygon',
-    dependsOn: ['grid-cells'], revealsCameraPositions: false, extraParams: none, usesRadius: false, coverage: [],
+    dependsOn: ['grid-cells'], extraParams: none, usesRadius: false, coverage: [],
     fields: { code: 'String', name: 'String', community_code: 'String', district_code: 'String', workers: 'Number', households: 'Number', has_worker: 'Boolean' },
   },
   cameras: {
     name: 'cameras', rowsOf: 'cameras', description: 'Camera positions with direction, field of view and range (not for anonymous visitors).',
-    query: 'cameras', minZoom: 14, geometry: 'point', dependsOn: ['cameras'], revealsCameraPositions: true,
+    query: 'cameras', minZoom: 14, geometry: 'point', dependsOn: ['cameras'],
     extraParams: (o) => [o.defaultCameraRangeM], usesRadius: false, coverage: [],
     fields: { code: 'String', name: 'String', community_code: 'String', district_code: 'String', direction_deg: 'Number: clockwise from north (absent: all round)', fov_deg: 'Number', range_m: 'Number', operator: 'String' },
   },
   'bus-stops': {
     name: 'bus-stops', rowsOf: 'bus-stops', description: 'Bus stops with their routes.', query: 'busStops', minZoom: 11, geometry: 'point',
-    dependsOn: ['bus-stops'], revealsCameraPositions: false, extraParams: none, usesRadius: false, coverage: [],
+    dependsOn: ['bus-stops'], extraParams: none, usesRadius: false, coverage: [],
     fields: { code: 'String', name: 'String', routes: 'String', community_code: 'String', district_code: 'String' },
   },
   'renovation-sites': {
     name: 'renovation-sites', rowsOf: 'renovation-sites', description: 'Renovation sites with status, programme, plan year and checklist items done.',
     query: 'renovationSites', minZoom: 11, geometry: 'polygon-or-point', dependsOn: ['renovation-sites'],
-    revealsCameraPositions: false, extraParams: none, usesRadius: false, coverage: [],
+    extraParams: none, usesRadius: false, coverage: [],
     fields: { code: 'String', name: 'String', community_code: 'String', district_code: 'String', status: 'String: planned, in_progress or completed', program: 'String: city or owner', plan_year: 'Number', completed_on: 'String: YYYY-MM-DD', households: 'Number', checklist_done: 'Number: checklist items done', checklist_total: 'Number: 11' },
   },
   roads: {
     name: 'roads', rowsOf: 'roads', description: 'Roads (code, name, kind).', query: 'roads', minZoom: 10, geometry: 'line', dependsOn: ['roads'],
-    revealsCameraPositions: false, extraParams: none, usesRadius: false, coverage: [],
+    extraParams: none, usesRadius: false, coverage: [],
     fields: { code: 'String', name: 'String', kind: 'String' },
   },
   'stop-catchments': {
     name: 'stop-catchments', rowsOf: 'bus-stops', description: 'A circle of ?radius= metres (500 by default) around each bus stop.',
-    query: 'stopCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops'], revealsCameraPositions: false,
+    query: 'stopCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops'],
     extraParams: (o) => [o.radiusM], usesRadius: true, coverage: [],
     fields: { code: 'String: the stop', name: 'String', community_code: 'String', district_code: 'String', radius_m: 'Number' },
   },
   'stop-walk-catchments': {
     name: 'stop-walk-catchments', rowsOf: 'bus-stops',
     description: 'The streets within ?radius= metres (500 by default) of walking from each bus stop, widened by the access distance (50 m by default).',
-    query: 'stopWalkCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops', 'roads'], revealsCameraPositions: false,
+    query: 'stopWalkCatchments', minZoom: 11, geometry: 'polygon', dependsOn: ['bus-stops', 'roads'],
     extraParams: (o) => [o.radiusM], usesRadius: true, coverage: [],
     prepare: (db, o) => ensureWalkCatchments(db, o.radiusM),
     fields: { code: 'String: the stop', name: 'String', community_code: 'String', district_code: 'String', radius_m: 'Number', access_m: 'Number', reached_length_m: 'Number: street length reached' },
   },
   'camera-sectors': {
     name: 'camera-sectors', rowsOf: 'cameras', description: "Each camera's view sector (a circle when it has no direction); not for anonymous visitors.",
-    query: 'cameraSectors', minZoom: 14, geometry: 'polygon', dependsOn: ['cameras'], revealsCameraPositions: true,
+    query: 'cameraSectors', minZoom: 14, geometry: 'polygon', dependsOn: ['cameras'],
     extraParams: (o) => [o.defaultCameraRangeM], usesRadius: false, coverage: [],
     fields: { code: 'String: the camera', community_code: 'String', district_code: 'String', direction_deg: 'Number', fov_deg: 'Number', range_m: 'Number' },
   },
   'coverage-gaps': {
     name: 'coverage-gaps', rowsOf: 'communities', description: 'The parts of each community farther than ?radius= metres (500 by default) from every bus stop.',
     query: 'coverageGaps', minZoom: 10, geometry: 'polygon', dependsOn: ['communities', 'bus-stops'],
-    revealsCameraPositions: false, extraParams: (o) => [...cacheKeyParams(o, 'bus-stops'), o.radiusM], usesRadius: true,
+    extraParams: (o) => [...cacheKeyParams(o, 'bus-stops'), o.radiusM], usesRadius: true,
     coverage: ['bus-stops'],
     fields: { community_code: 'String', name: 'String', district_code: 'String', standard: 'String: bus-stop-500m', radius_m: 'Number', uncovered_m2: 'Number', uncovered_share: 'Number 0..1' },
   },

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
-import { scopeDistrictOf } from '../auth/scope.js';
+import { rowScope } from '../auth/scope.js';
 import { LAYERS } from '../layers.js';
 import type { TileAddress } from './tile-address.js';
 import { TILE_LAYERS, type TileOptions } from './tile-layers.js';
@@ -90,13 +90,15 @@ export class TileService {
     return etag;
   }
 
-  private async render({ address, viewer, scope, options }: CacheContext): Promise<RenderedTile> {
+  private async render({ address, viewer, options }: CacheContext): Promise<RenderedTile> {
     const layer = TILE_LAYERS[address.layer];
     if (address.z < layer.minZoom) return EMPTY_TILE;
-    if (layer.revealsCameraPositions && !scope.seesCameraPositions) return EMPTY_TILE;
+    // The one scope rule of every face (auth/scope.ts rowScope): no camera rows for the public; an official's district
+    // limits areas and cameras, not stops, districts or roads.
+    const rows = rowScope(LAYERS[layer.rowsOf], viewer);
+    if (rows.rows === 'none') return EMPTY_TILE;
+    const districtCode = rows.rows === 'district' ? rows.districtCode : null;
     await layer.prepare?.(this.db, options);
-    // The one scope rule of every face: an official's district limits areas and cameras, not stops, districts or roads.
-    const districtCode = scopeDistrictOf(LAYERS[layer.rowsOf], viewer);
     // One statement when the tile's coverage is cached and fresh; otherwise compute what is missing and render again.
     const first = await renderTile(this.db, address, districtCode, options, this.encoder);
     if (first.missingCoverage === 0) return first.tile;

@@ -9,7 +9,7 @@ import { checkLayer, checkRadius, checkTileAddress } from './tile-address.js';
 import { emptyTile } from './encode-tile.js';
 import { TILE_LAYERS, TILE_LAYER_NAMES, type TileLayerName } from './tile-layers.js';
 import { TILE_EXTENT } from './tile-sql.js';
-import { tileScope, type TileScope } from './tile-scope.js';
+import { tileScope, visibleTileLayers, type TileScope } from './tile-scope.js';
 import { dataBounds, tileJson } from './tilejson.js';
 import { TileService, type TileServiceOptions } from './tile.service.js';
 
@@ -69,10 +69,10 @@ export function tilesRouter(db: Database, config: AtlasConfig, viewerOf: ViewerO
 
   router.get('/index.json', async (request, response) => {
     try {
-      const scope = tileScope(await viewerOf(request));
-      const bounds = await dataBounds(db, scope);
+      const viewer = await viewerOf(request);
+      const bounds = await dataBounds(db, tileScope(viewer));
       const base = `${request.protocol}://${request.get('host')}${request.baseUrl}`;
-      const layers = TILE_LAYER_NAMES.filter((name) => scope.seesCameraPositions || !TILE_LAYERS[name].revealsCameraPositions);
+      const layers = visibleTileLayers(viewer);
       response.set('Cache-Control', 'no-cache').json({ layers: layers.map((name) => tileJson(name, base, queryOf(request), bounds)) });
     } catch (error) {
       sendError(response, error);

@@ -21,7 +21,7 @@ export class CommunityResolver {
   }
 
   @Query(() => Community, { nullable: true, description: 'One community by code; null when there is none (or it is not yours to read).' })
-  community(@Arg('code', () => String) code: string, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
+  community(@Arg('code', () => String, { description: 'The community\'s code.' }) code: string, @Ctx() ctx: AtlasContext, @Info() info: GraphQLResolveInfo) {
     return loadByCode(ctx, 'communities', code, info);
   }
 

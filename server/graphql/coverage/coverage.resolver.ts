@@ -15,7 +15,7 @@ import { DEFAULT_STOP_RADIUS_M } from '../../analysis/catchment-models.js';
 export class CoverageResolver {
   @Query(() => Coverage, { description: 'Coverage of the whole city (every district the caller may read), or of one district.' })
   cityCoverage(
-    @Arg('kind', () => CoverageKindEnum) kind: CoverageKindEnum,
+    @Arg('kind', () => CoverageKindEnum, { description: 'What covers the areas: bus stops or cameras (cameras: shares only for the public).' }) kind: CoverageKindEnum,
     @Arg('districtCode', () => String, { nullable: true, description: 'Only this district.' }) districtCode: string | null,
     @Arg('radiusMeters', () => Float, { nullable: true, description: 'Stop radius in metres (bus stops; default 500). Cameras use their own ranges.' }) radiusMeters: number | null,
     @Arg('along', () => CoverageAlongEnum, { defaultValue: CoverageAlongEnum.STRAIGHT_LINE, description: 'Bus stops: straight line, or walking along the roads.' }) along: CoverageAlongEnum,
@@ -31,7 +31,7 @@ export class CoverageResolver {
 
   @Query(() => CoverageRanking, { description: 'Communities, grid cells or districts ranked by coverage, worst first, in one district or the whole city.' })
   async coverageRanking(
-    @Arg('kind', () => CoverageKindEnum) kind: CoverageKindEnum,
+    @Arg('kind', () => CoverageKindEnum, { description: 'What covers the areas: bus stops or cameras (cameras: shares only for the public).' }) kind: CoverageKindEnum,
     @Arg('level', () => AreaLevelEnum, { defaultValue: AreaLevelEnum.COMMUNITY, description: 'Which areas to rank.' }) level: AreaLevelEnum,
     @Arg('districtCode', () => String, { nullable: true, description: 'Only areas in this district.' }) districtCode: string | null,
     @Arg('radiusMeters', () => Float, { nullable: true, description: 'Stop radius in metres (bus stops; default 500).' }) radiusMeters: number | null,

@@ -11,7 +11,7 @@ export class ScenariosResolver {
   @Query(() => WhatIfResult, { description: 'Coverage of a scope with proposed stops or cameras added and existing ones removed, before and after. Nothing is written.' })
   whatIf(
     @Ctx() ctx: AtlasContext,
-    @Arg('kind', () => CoverageKindEnum) kind: CoverageKindEnum,
+    @Arg('kind', () => CoverageKindEnum, { description: 'Bus stops or cameras (cameras: analysts, officials of their district and admins only).' }) kind: CoverageKindEnum,
     @Arg('scope', () => CoverageScopeInput, { nullable: true, description: 'Where to measure; the whole city when left out.' }) scope: CoverageScopeInput | null,
     @Arg('add', () => [ProposedSiteInput], { defaultValue: [], description: 'Proposed new sites.' }) add: ProposedSiteInput[],
     @Arg('removeCodes', () => [String], { defaultValue: [], description: 'Codes of existing sites to leave out.' }) removeCodes: string[],
@@ -23,7 +23,7 @@ export class ScenariosResolver {
   @Query(() => SiteSuggestions, { description: 'Where to add `count` stops or cameras to cover the most uncovered area (greedy maximal covering, existing sites kept).' })
   async suggestSites(
     @Ctx() ctx: AtlasContext,
-    @Arg('kind', () => CoverageKindEnum) kind: CoverageKindEnum,
+    @Arg('kind', () => CoverageKindEnum, { description: 'Bus stops or cameras (cameras: analysts, officials of their district and admins only).' }) kind: CoverageKindEnum,
     @Arg('scope', () => CoverageScopeInput, { nullable: true, description: 'Where to place them; the whole city when left out.' }) scope: CoverageScopeInput | null,
     @Arg('count', () => Int, { defaultValue: 5, description: 'How many sites to suggest (1 to 50).' }) count: number,
     @Arg('radiusMeters', () => Float, { nullable: true, description: 'Catchment radius of a stop (default 500), or range of a suggested all-round camera (default: the configured camera range).' }) radiusMeters: number | null,

@@ -20,12 +20,12 @@ export class ImportsResolver {
   }
 
   @Query(() => ImportRun, { nullable: true, description: 'One import run by id (signed-in users).' })
-  importRun(@Ctx() ctx: AtlasContext, @Arg('id', () => ID) id: string): Promise<ImportRun | null> {
+  importRun(@Ctx() ctx: AtlasContext, @Arg('id', () => ID, { description: 'The import run.' }) id: string): Promise<ImportRun | null> {
     return runById(ctx, id);
   }
 
   @Mutation(() => ImportResult, { description: 'Imports an uploaded file into a layer (admins only): all or nothing unless skipInvalid; a refusal is an IMPORT_REFUSED error naming the file, rows and fields.' })
-  importFile(@Ctx() ctx: AtlasContext, @Arg('input', () => ImportFileInput) input: ImportFileInput): Promise<ImportResult> {
+  importFile(@Ctx() ctx: AtlasContext, @Arg('input', () => ImportFileInput, { description: 'The layer, the file and how to read it.' }) input: ImportFileInput): Promise<ImportResult> {
     return importUpload(ctx, input);
   }
 }

@@ -11,6 +11,12 @@ export enum SyncStatus {
 registerEnumType(SyncStatus, {
   name: 'SyncStatus',
   description: 'How a sync ended: APPLIED (its difference is in the layer), UNCHANGED (the source sent what it sent last time), FAILED (nothing applied; see message), RUNNING (not ended yet).',
+  valuesConfig: {
+    APPLIED: { description: 'Its difference from the last sync is in the layer.' },
+    UNCHANGED: { description: 'The source sent what it sent last time; nothing was written.' },
+    FAILED: { description: 'Nothing was applied; the message says why, and the last good data stays.' },
+    RUNNING: { description: 'Not ended yet.' },
+  },
 });
 
 export enum SourceKind {
@@ -19,7 +25,16 @@ export enum SourceKind {
   GEOJSON = 'GEOJSON',
   CSV = 'CSV',
 }
-registerEnumType(SourceKind, { name: 'SourceKind', description: 'What a source URL serves: an OGC API – Features collection, a WFS 2.0 service, or a GeoJSON or CSV file.' });
+registerEnumType(SourceKind, {
+  name: 'SourceKind',
+  description: 'What a source URL serves: an OGC API – Features collection, a WFS 2.0 service, or a GeoJSON or CSV file.',
+  valuesConfig: {
+    OGCAPI: { description: 'An OGC API – Features collection (its /items, following rel="next").' },
+    WFS: { description: 'A WFS 2.0 service (GetFeature in pages; GeoJSON where offered, else GML 3.2).' },
+    GEOJSON: { description: 'A GeoJSON file at an http or https URL.' },
+    CSV: { description: 'A CSV file at an http or https URL.' },
+  },
+});
 
 @ObjectType({ description: 'A layer attribute a source feeds from a field of another name (`--map field=column`).' })
 export class SourceFieldMapping {

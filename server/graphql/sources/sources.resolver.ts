@@ -23,7 +23,7 @@ export class SourcesResolver {
   }
 
   @Mutation(() => Source, { description: 'Adds a live source (admins only); its schedule starts at once. The URL must be http or https.' })
-  addSource(@Ctx() ctx: AtlasContext, @Arg('input', () => SourceInput) input: SourceInput): Promise<Source> {
+  addSource(@Ctx() ctx: AtlasContext, @Arg('input', () => SourceInput, { description: 'The layer, the URL and how to read and schedule it.' }) input: SourceInput): Promise<Source> {
     return addSourceFromInput(ctx, input);
   }
 

@@ -9,7 +9,7 @@ export class RenovationProgrammeResolver {
   @Query(() => RenovationProgramme, { description: 'A renovation programme against its plan: the city and each district, by year (completed, in progress, behind).' })
   renovationProgress(
     @Ctx() ctx: AtlasContext,
-    @Arg('program', () => RenovationProgramEnum, { defaultValue: RenovationProgramEnum.CITY }) program: RenovationProgramEnum,
+    @Arg('program', () => RenovationProgramEnum, { defaultValue: RenovationProgramEnum.CITY, description: 'Which programme.' }) program: RenovationProgramEnum,
     @Arg('districtCode', () => String, { nullable: true, description: 'Only this district in the district list.' }) districtCode: string | null,
   ) {
     return programmeProgress(ctx, program, districtCode);
@@ -18,8 +18,8 @@ export class RenovationProgrammeResolver {
   @Mutation(() => RenovationProgramme, { description: 'Sets every district\'s share of a programme in proportion to its households or its sites. Admins only.' })
   async apportionRenovationPlan(
     @Ctx() ctx: AtlasContext,
-    @Arg('program', () => RenovationProgramEnum) program: RenovationProgramEnum,
-    @Arg('basis', () => PlanShareBasisEnum) basis: PlanShareBasisEnum,
+    @Arg('program', () => RenovationProgramEnum, { description: 'Which programme.' }) program: RenovationProgramEnum,
+    @Arg('basis', () => PlanShareBasisEnum, { description: 'What each district\'s share is proportional to.' }) basis: PlanShareBasisEnum,
   ) {
     await apportionPlan(ctx, program, basis);
     return programmeProgress(ctx, program);
@@ -28,8 +28,8 @@ export class RenovationProgrammeResolver {
   @Mutation(() => RenovationProgramme, { description: 'Sets the districts\' shares of a programme by hand (districts left out get none). Admins only.' })
   async setRenovationPlanShares(
     @Ctx() ctx: AtlasContext,
-    @Arg('program', () => RenovationProgramEnum) program: RenovationProgramEnum,
-    @Arg('shares', () => [DistrictShareInput]) shares: DistrictShareInput[],
+    @Arg('program', () => RenovationProgramEnum, { description: 'Which programme.' }) program: RenovationProgramEnum,
+    @Arg('shares', () => [DistrictShareInput], { description: 'The districts\' shares, in proportion to each other; districts left out get none.' }) shares: DistrictShareInput[],
   ) {
     await storeShares(ctx, program, shares);
     return programmeProgress(ctx, program);

@@ -9,6 +9,10 @@ export enum RenovationProgramEnum {
 registerEnumType(RenovationProgramEnum, {
   name: 'RenovationProgram',
   description: 'Who renovates: the city programme (renovation-city) or property owners (renovation-owners).',
+  valuesConfig: {
+    CITY: { description: 'The city programme (standard renovation-city).' },
+    OWNER: { description: 'Renovation by property owners (standard renovation-owners).' },
+  },
 });
 
 export enum PlanShareBasisEnum {

@@ -26,7 +26,7 @@ export class StandardsResolver {
   }
 
   @Mutation(() => StandardRule, { description: 'Changes a standard\'s target, per-kind targets, settings or whether it is checked. Admins only.' })
-  updateStandardRule(@Ctx() ctx: AtlasContext, @Arg('id', () => String) id: string, @Arg('change', () => StandardRuleChange) change: StandardRuleChange) {
+  updateStandardRule(@Ctx() ctx: AtlasContext, @Arg('id', () => String, { description: 'The standard (standardRules lists them).' }) id: string, @Arg('change', () => StandardRuleChange, { description: 'What to change; fields left out keep their value.' }) change: StandardRuleChange) {
     return updateRule(ctx, id, change);
   }
 }
