@@ -43,7 +43,7 @@ export function maySeeShapes(ctx: AtlasContext, request: CoverageRequest): boole
  * True when the caller may see the shapes of one area's coverage. Every viewer reads every district (a public fact),
  * but an official sees camera gaps and distances of their own district only: elsewhere they tell where cameras look.
  */
-function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
+export function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
   if (!maySeeShapes(ctx, request)) return false;
   if (request.model.publicShapes || ctx.viewer.role !== 'official' || level !== 'districts') return true;
   return code === ctx.viewer.districtCode;
