@@ -132,7 +132,8 @@ describe.each(KILL_STORES)('SIGKILL mid-import on the $name store', ({ make }) =
       [baseline, baselineHistory] = [counts, history];
     }
     await store.dispose();
-  }, 300_000);
+    // Three child processes each opening the store, a city and its coverage: minutes on a loaded machine.
+  }, 900_000);
 });
 
 describe('stops on the embedded store', () => {
