@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { readConfig } from '../server/config.js';
-import { pruneHistory, snapshotBehind, takeSnapshot } from '../server/history/snapshots.js';
+import { historyMonths, pruneHistory, snapshotBehind, takeSnapshot } from '../server/history/snapshots.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { asRole, testViewerResolver } from './support/auth.js';
@@ -74,12 +74,45 @@ describe.each(STORE_KINDS)('standards history ($name store)', (kind) => {
     expect(backwards.errors?.[0].message).toMatch(/is after/);
   });
 
-  it('prunes history older than the retention and leaves the layers as they are', async () => {
-    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM communities')).rows[0].n;
+  /** Everything current: every layer's rows (as text), the data versions and the coverage cache. */
+  const currentData = async () => (await db.query(
+    `SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t.code)) FROM districts t) AS districts,
+            (SELECT md5(string_agg(t::text, ',' ORDER BY t.code)) FROM communities t) AS communities,
+            (SELECT json_object_agg(layer, version ORDER BY layer) FROM layer_versions) AS versions,
+            (SELECT md5(coalesce(string_agg(concat_ws('|', area_layer, area_code, model, params_key, area_version, source_version, covered_m2), ',' ORDER BY area_layer, model, params_key, area_code), '')) FROM coverage_cache) AS cache`,
+  )).rows[0];
+
+  it('prunes history older than the retention and leaves the layers, their versions and the cache as they are', async () => {
+    const before = await currentData();
     const pruned = await pruneHistory(db, 1, new Date('2026-10-01T00:00:00Z'));
     expect(pruned).toEqual({ snapshots: 2, changeSets: 0 }); // August's two; the change sets were committed today
     const left = await hub.gql(trend, { from: '2026-01-01', to: '2026-12-01' }, asRole('analyst'));
     expect(left.data.standardsTrend.map((p: any) => p.at)).toEqual(MONTHS.slice(1).map((m) => new Date(m.at).toISOString()));
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM communities')).rows[0].n).toBe(before);
+    // The change sets too, once they are older than the retention (backdated here): their feature changes go with them.
+    await db.query(`UPDATE change_sets SET at = '2026-05-01T00:00:00Z'`);
+    const sets = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM change_sets')).rows[0].n;
+    expect(await pruneHistory(db, 1, new Date('2026-10-01T00:00:00Z'))).toEqual({ snapshots: 0, changeSets: sets });
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feature_changes')).rows[0].n).toBe(0);
+    expect(await currentData()).toEqual(before);
+    // The kept months still read, and today's report is what it was.
+    const still = await hub.gql(trend, { from: '2026-01-01', to: '2026-12-01' }, asRole('analyst'));
+    expect(still.data.standardsTrend).toEqual(left.data.standardsTrend);
+  });
+
+  it('reads the retention from ATLAS_HISTORY_MONTHS (36 when unset or not a number of months)', () => {
+    const saved = process.env.ATLAS_HISTORY_MONTHS;
+    try {
+      process.env.ATLAS_HISTORY_MONTHS = '6';
+      expect(historyMonths()).toBe(6);
+      for (const value of ['', 'abc', '-2', '0']) {
+        process.env.ATLAS_HISTORY_MONTHS = value;
+        expect(historyMonths(), value).toBe(36);
+      }
+      delete process.env.ATLAS_HISTORY_MONTHS;
+      expect(historyMonths()).toBe(36);
+    } finally {
+      if (saved === undefined) delete process.env.ATLAS_HISTORY_MONTHS;
+      else process.env.ATLAS_HISTORY_MONTHS = saved;
+    }
   });
 });

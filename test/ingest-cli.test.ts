@@ -8,6 +8,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { Database } from '../server/db/database.js';
+import { readConfig } from '../server/config.js';
+import { warmCoverage } from '../server/analysis/warm-coverage.js';
+import { importFile } from '../server/ingest/import.service.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const ATLAS = path.join(ROOT, 'bin/atlas.mjs');
@@ -77,6 +80,21 @@ async function serverTarget(baseUrl: string): Promise<Target> {
     },
   };
 }
+
+/**
+ * What a killed import must not leave behind besides rows: change sets and their feature changes, the layers' data
+ * versions and their extents (the marks that make coverage and tiles stale), and the coverage cache (entries carried
+ * to new versions), as one comparable value.
+ */
+const historyState = async (db: Database) => (await db.query(
+  `SELECT (SELECT count(*)::int FROM change_sets) AS change_sets,
+          (SELECT count(*)::int FROM feature_changes) AS feature_changes,
+          (SELECT json_object_agg(layer, version ORDER BY layer) FROM layer_versions) AS versions,
+          (SELECT count(*)::int FROM layer_version_extents) AS extents,
+          (SELECT count(*)::int FROM coverage_cache) AS cached,
+          (SELECT md5(coalesce(string_agg(concat_ws('|', area_layer, area_code, model, params_key, area_version, source_version, covered_m2), ',' ORDER BY area_layer, model, params_key, area_code), ''))
+           FROM coverage_cache) AS cache`,
+)).rows[0];
 
 const TARGETS = [{ name: 'embedded', make: embeddedTarget }, ...(process.env.DATABASE_URL ? [{ name: 'server', make: () => serverTarget(process.env.DATABASE_URL!) }] : [])];
 
@@ -152,14 +170,21 @@ describe.each(TARGETS)('atlas import on the $name store', ({ make }) => {
   it('a SIGKILL in the middle of writing leaves the store as it was', async () => {
     const file = path.join(dir, 'big.csv');
     bigStopsCsv(file, target.name === 'server' ? 150_000 : 40_000);
-    const stopsBefore = await (async () => {
+    // A community under the stops, its coverage warm: a landed import would mark it stale (or carry it forward).
+    const community = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'KILL-C1', name: '社区' },
+      geometry: { type: 'Polygon', coordinates: [[[123.38, 41.78], [123.42, 41.78], [123.42, 41.82], [123.38, 41.82], [123.38, 41.78]]] } }] });
+    const [stopsBefore, historyBefore] = await (async () => {
       const db = await target.open();
       try {
-        return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bus_stops')).rows[0].n;
+        await importFile(db, { layer: 'communities', fileName: 'community.geojson', content: community });
+        await warmCoverage(db, { ...readConfig({}), demo: false });
+        return [(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bus_stops')).rows[0].n, await historyState(db)];
       } finally {
         await db.close();
       }
     })();
+    expect(historyBefore.cached).toBeGreaterThan(0);
+    expect(historyBefore.change_sets).toBeGreaterThan(0);
     const run = await atlas(['import', 'bus-stops', file], target.env, /writing…/, 300);
     expect(run.killed).toBe(true);
     const db = await target.open();
@@ -167,6 +192,8 @@ describe.each(TARGETS)('atlas import on the $name store', ({ make }) => {
       const { rows } = await db.query(`SELECT (SELECT count(*) FROM bus_stops WHERE code LIKE 'BIG-%')::int AS big, (SELECT count(*) FROM bus_stops)::int AS stops,
         (SELECT count(*) FROM import_runs WHERE file_name = $1)::int AS runs`, [file]);
       expect(rows[0]).toEqual({ big: 0, stops: stopsBefore, runs: 0 });
+      // Neither a change set, nor feature changes, nor a moved version or extent, nor a changed cache entry.
+      expect(await historyState(db)).toEqual(historyBefore);
     } finally {
       await db.close();
     }
@@ -175,7 +202,7 @@ describe.each(TARGETS)('atlas import on the $name store', ({ make }) => {
     fs.writeFileSync(small, 'code,lon,lat\nAFTER-1,123.41,41.81\n');
     const after = await atlas(['import', 'bus-stops', small], target.env);
     expect(after.stdout).toMatch(/1 written/);
-  }, 300_000);
+  }, 600_000);
 
   it('says what to do when the running hub holds the embedded store', async () => {
     if (target.name !== 'embedded') return;

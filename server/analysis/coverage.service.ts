@@ -47,7 +47,7 @@ export function maySeeShapes(ctx: AtlasContext, request: CoverageRequest): boole
  * True when the caller may see the shapes of one area's coverage. Every viewer reads every district (a public fact),
  * so a district's own code is its district; communities and grid cells are read within the viewer's row scope.
  */
-function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
+export function maySeeShapesOf(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, code: string): boolean {
   return maySeeCoverageShapes(ctx.viewer, request.model.sourceLayer, level === 'districts' ? code : undefined);
 }
 

@@ -15,6 +15,7 @@ import { ImportsResolver } from './imports/imports.resolver.js';
 import { ChangesResolver } from './changes/changes.resolver.js';
 import { DataVersionResolver } from './data-version/data-version.resolver.js';
 import { SourcesResolver } from './sources/sources.resolver.js';
+import { DistrictAsOfResolver } from './history/as-of.resolver.js';
 import { COVERAGE_RESOLVERS } from './coverage/index.js';
 import { STANDARDS_RESOLVERS } from './standards/index.js';
 
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ChangesResolver,
   DataVersionResolver,
   SourcesResolver,
+  DistrictAsOfResolver,
   ...COVERAGE_RESOLVERS,
   ...STANDARDS_RESOLVERS,
 ];

@@ -25,7 +25,7 @@ WITH picked AS (
          first_value(f.geom_before) OVER w AS first_geom_before, first_value(f.attrs_before) OVER w AS first_attrs_before,
          first_value(f.kind) OVER w AS first_kind, row_number() OVER (PARTITION BY f.code ORDER BY f.change_set_id DESC) AS latest
   FROM feature_changes f JOIN change_sets s ON s.id = f.change_set_id
-  WHERE f.layer = $1 AND f.change_set_id > $2 AND ($6::bigint IS NULL OR f.change_set_id = $6) {{scope}}
+  WHERE s.layer = $1 AND f.layer = $1 AND f.change_set_id > $2 AND ($6::bigint IS NULL OR f.change_set_id = $6) {{scope}}
   WINDOW w AS (PARTITION BY f.code ORDER BY f.change_set_id)
 )
 SELECT change_set_id AS version, at, layer, code,

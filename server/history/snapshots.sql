@@ -1,15 +1,28 @@
 -- Standards snapshots (db/migrations/101_standards_history.sql).
 
+-- name: newestChangeSet
+-- The newest data version, read before a snapshot's results are computed (and again after, to see none came meanwhile).
+SELECT max(id) AS id FROM change_sets;
+
 -- name: begin
+-- $1 reason, $2 when (NULL: now), $3 the newest data version the results were computed from.
 INSERT INTO standard_snapshots (reason, change_set_id, at)
-VALUES ($1, (SELECT max(id) FROM change_sets), coalesce($2::timestamptz, now()))
+VALUES ($1, $3, coalesce($2::timestamptz, now()))
 RETURNING id;
 
 -- name: insertResults
--- $1 snapshot, $2 JSON array of {rule, community, district, pass, value}.
-INSERT INTO standard_snapshot_results (snapshot_id, rule_id, community_code, district_code, pass, value)
-SELECT $1, r ->> 'rule', r ->> 'community', r ->> 'district', (r ->> 'pass')::boolean, (r ->> 'value')::float8
+-- $1 snapshot, $2 JSON array of {rule, community, name, district, pass, value, target, targetMax, shortfall}.
+INSERT INTO standard_snapshot_results (snapshot_id, rule_id, community_code, community_name, district_code, pass, value, target, target_max, shortfall)
+SELECT $1, r ->> 'rule', r ->> 'community', r ->> 'name', r ->> 'district', (r ->> 'pass')::boolean, (r ->> 'value')::float8,
+       (r ->> 'target')::float8, (r ->> 'targetMax')::float8, (r ->> 'shortfall')::float8
 FROM jsonb_array_elements($2::jsonb) r;
+
+-- name: insertCoverage
+-- $1 snapshot, $2 JSON array of {level, kind, code, name, district, reach, area, covered, nearest}.
+INSERT INTO coverage_snapshot_results (snapshot_id, level, kind, code, name, district_code, reach_m, area_m2, covered_m2, nearest_m)
+SELECT $1, c ->> 'level', c ->> 'kind', c ->> 'code', c ->> 'name', c ->> 'district', (c ->> 'reach')::float8,
+       (c ->> 'area')::float8, (c ->> 'covered')::float8, (c ->> 'nearest')::float8
+FROM jsonb_array_elements($2::jsonb) c;
 
 -- name: trend
 -- One point per month from $3 to $4 (times): the month's last snapshot, its pass share over communities of district $1

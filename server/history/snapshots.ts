@@ -7,8 +7,10 @@ import { createContext } from '../request/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { communityResults } from '../analysis/standards/evaluate.js';
 import { loadRules } from '../analysis/standards/rules.js';
+import { computeAreaCoverage, scopeAreas } from '../analysis/coverage.service.js';
+import { coverageRequest, DEFAULT_STOP_RADIUS_M, type CoverageRequest } from '../analysis/catchment-models.js';
 
-const sql = loadQueries(new URL('./snapshots.sql', import.meta.url), ['begin', 'insertResults', 'trend', 'lastSnapshot', 'pruneSnapshots', 'pruneChangeSets'] as const);
+const sql = loadQueries(new URL('./snapshots.sql', import.meta.url), ['newestChangeSet', 'begin', 'insertResults', 'insertCoverage', 'trend', 'lastSnapshot', 'pruneSnapshots', 'pruneChangeSets'] as const);
 
 /** The city's time zone: months begin and end there. */
 export const CITY_TIME_ZONE = process.env.ATLAS_TIME_ZONE || 'Asia/Shanghai';
@@ -24,17 +26,63 @@ export type SnapshotReason = 'month-end' | 'change-set' | 'manual';
 /** Who a snapshot is taken as: it records every district's communities, whoever asked for it. */
 const RECORDER: Viewer = { role: 'analyst' };
 
-/**
- * Evaluates every enabled community standard for every community and stores the results as one snapshot (one
- * transaction). `at` backdates it (tests, and filling in a month the hub was down). Returns the snapshot's id.
- */
-export async function takeSnapshot(db: Database, config: AtlasConfig, reason: SnapshotReason, at?: Date): Promise<number> {
+/** The coverage a snapshot keeps: bus stops at 500 m in a straight line, cameras at their own (or the default) range. */
+export const snapshotCoverageRequests = (config: AtlasConfig): CoverageRequest[] => [
+  coverageRequest('bus-stops', DEFAULT_STOP_RADIUS_M, 'STRAIGHT_LINE'),
+  coverageRequest('cameras', config.defaultCameraRangeM),
+];
+
+/** The levels whose coverage a snapshot keeps, each area with its name and district. */
+const SNAPSHOT_LEVELS = ['communities', 'districts'] as const;
+
+const newestChangeSet = async (db: Database) => (await db.query<{ id: string | null }>(sql.newestChangeSet)).rows[0].id;
+
+/** Every community's result per standard and every community's and district's coverage, computed now. */
+async function computeSnapshot(db: Database, config: AtlasConfig) {
   const ctx = createContext(db, config, RECORDER);
   const byRule = await communityResults(ctx, null, null);
-  const results = byRule.flatMap(({ rule, results }) => results.map((r) => ({ rule: rule.id, community: r.communityCode, district: r.districtCode, pass: r.pass, value: r.value })));
+  const results = byRule.flatMap(({ rule, results }) => results.map((r) => ({
+    rule: rule.id, community: r.communityCode, name: r.communityName, district: r.districtCode, pass: r.pass, value: r.value,
+    target: r.target, targetMax: r.targetMax, shortfall: r.shortfall,
+  })));
+  const coverage: Record<string, unknown>[] = [];
+  for (const level of SNAPSHOT_LEVELS) {
+    const areas = await scopeAreas(ctx, level);
+    for (const request of snapshotCoverageRequests(config)) {
+      const rows = await computeAreaCoverage(ctx, level, areas.map((a) => a.code), request);
+      for (const area of areas) {
+        const row = rows.get(area.code);
+        if (!row) continue;
+        coverage.push({
+          level, kind: request.model.kind, code: area.code, name: area.name, district: area.districtCode, reach: request.reachM,
+          area: row.area_m2, covered: row.covered_m2, nearest: row.nearest_m,
+        });
+      }
+    }
+  }
+  return { results, coverage };
+}
+
+/**
+ * Evaluates every enabled community standard for every community, and the coverage of every community and district,
+ * and stores them as one snapshot (one transaction) of the data version they were computed from: an import that
+ * commits while they are computed makes the snapshot compute again (at most three times), so a snapshot never names a
+ * version its results did not see. `at` backdates it (tests, and filling in a month the hub was down). Returns its id.
+ */
+export async function takeSnapshot(db: Database, config: AtlasConfig, reason: SnapshotReason, at?: Date): Promise<number> {
+  let version = await newestChangeSet(db);
+  let computed = await computeSnapshot(db, config);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = await newestChangeSet(db);
+    if (now === version) break;
+    version = now;
+    computed = await computeSnapshot(db, config);
+  }
+  const { results, coverage } = computed;
   return db.transaction(async (client) => {
-    const id = Number((await client.query<{ id: string }>(sql.begin, [reason, at ?? null])).rows[0].id);
+    const id = Number((await client.query<{ id: string }>(sql.begin, [reason, at ?? null, version])).rows[0].id);
     for (let i = 0; i < results.length; i += 20_000) await client.query(sql.insertResults, [id, JSON.stringify(results.slice(i, i + 20_000))]);
+    for (let i = 0; i < coverage.length; i += 20_000) await client.query(sql.insertCoverage, [id, JSON.stringify(coverage.slice(i, i + 20_000))]);
     return id;
   });
 }

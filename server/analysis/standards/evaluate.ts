@@ -83,7 +83,7 @@ export async function communityResults(ctx: AtlasContext, districtCode: string |
   })));
 }
 
-function summarise(rule: StandardRule, results: RuleResult[], worstCount: number): RuleSummary {
+export function summarise(rule: StandardRule, results: RuleResult[], worstCount: number): RuleSummary {
   const evaluated = results.filter((r) => r.pass !== null);
   const failing = evaluated.filter((r) => r.pass === false).sort((a, b) => (b.shortfall ?? 0) - (a.shortfall ?? 0) || a.communityCode.localeCompare(b.communityCode));
   return {

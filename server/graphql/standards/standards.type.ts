@@ -1,6 +1,7 @@
 // GraphQL types of the standards: rules, per-community results, and pass shares for a district or the city.
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { HeldSnapshot } from '../history/as-of.type.js';
 
 @ObjectType({ description: 'A standard of STANDARDS.md as a configurable rule: the metric it reads, its target and scope are data.' })
 export class StandardRule {
@@ -105,6 +106,9 @@ export class StandardSummary {
 
   @Field(() => [StandardResult], { description: 'The failing communities, largest shortfall first.' })
   worst!: StandardResult[];
+
+  @Field(() => HeldSnapshot, { nullable: true, description: 'With asOf: the snapshot the report was read from; null for a report of now.' })
+  snapshot?: HeldSnapshot | null;
 }
 
 @InputType({ description: 'New settings for a standard; fields left out stay as they are.' })
