@@ -101,3 +101,48 @@ SELECT s.node_count AS "nodeCount", s.edge_count AS "edgeCount", s.length_m AS "
        coalesce((SELECT jsonb_agg(jsonb_build_object('code', w.stop_code, 'name', b.name, 'distanceM', w.distance_m) ORDER BY w.stop_code)
                  FROM walk_stop_entries w JOIN bus_stops b ON b.code = w.stop_code WHERE w.edge_id IS NULL), '[]'::jsonb) AS "stopsOffNetwork"
 FROM walk_state s;
+
+-- name: settings
+SELECT atlas_walk_access_m() AS "accessM", atlas_walk_max_stop_m() AS "maxStopM";
+
+-- name: locateProposed
+-- Where proposed stops ($1 longitudes, $2 latitudes) enter the network, in the order given; NULL edge: off the network.
+SELECT n.edge_id AS "edgeId", n.position_m AS "positionM"
+FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY p(lon, lat, i)
+LEFT JOIN LATERAL atlas_walk_entry(ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326), atlas_walk_max_stop_m()) n ON true
+ORDER BY p.i;
+
+-- name: pgRoutingFrom
+-- pgRouting's multi-source driving distance from entry points ($1 edge ids, $2 positions along them), each a vertex
+-- above every node joined to both ends of its edge, as pgRoutingReached does for the stops; $3 radius. Start i
+-- (1-based, in the order given) comes back as "start".
+WITH base AS (SELECT coalesce(max(greatest(source, target)), 0)::bigint AS top FROM road_edges)
+SELECT (coalesce(r->>'from_v', r->>'start_vid')::bigint - base.top)::integer AS start, (r->>'node')::integer AS node_id,
+       (r->>'agg_cost')::float8 AS distance_m
+FROM base
+CROSS JOIN LATERAL pgr_drivingDistance(
+  format($q$SELECT id, source, target, length_m AS cost FROM road_edges
+     UNION ALL SELECT 1000000000 + 2 * (%1$s + s.i), %1$s + s.i, e.source, s.position_m
+       FROM unnest(%2$L::integer[], %3$L::float8[]) WITH ORDINALITY s(edge_id, position_m, i) JOIN road_edges e ON e.id = s.edge_id
+     UNION ALL SELECT 1000000001 + 2 * (%1$s + s.i), %1$s + s.i, e.target, e.length_m - s.position_m
+       FROM unnest(%2$L::integer[], %3$L::float8[]) WITH ORDINALITY s(edge_id, position_m, i) JOIN road_edges e ON e.id = s.edge_id$q$,
+    base.top, $1::integer[], $2::float8[]),
+  (SELECT array_agg(base.top + i ORDER BY i) FROM generate_series(1, cardinality($1::integer[])) i),
+  $3::float8, directed := false) d
+CROSS JOIN LATERAL (SELECT to_jsonb(d) AS r) j
+WHERE (r->>'node')::bigint <= base.top;
+
+-- name: proposedShapes
+-- The walk shapes of proposed stops: $1 longitudes, $2 latitudes, $3 entry edges, $4 positions (one per proposal);
+-- $5 proposal (1-based), $6 node, $7 distance (one per reached node); $8 radius, $9 access. Hex EWKB in the stop's zone.
+WITH reached AS (
+  SELECT r.i, array_agg(r.n) AS nodes, array_agg(r.d) AS distances
+  FROM unnest($5::integer[], $6::integer[], $7::float8[]) r(i, n, d) GROUP BY r.i
+)
+SELECT p.i::integer AS i, encode(ST_AsEWKB(x.shape_m), 'hex') AS "walkEwkb"
+FROM unnest($1::float8[], $2::float8[], $3::integer[], $4::float8[]) WITH ORDINALITY p(lon, lat, edge_id, position_m, i)
+CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) AS site) s
+LEFT JOIN reached r ON r.i = p.i
+CROSS JOIN LATERAL atlas_walk_shape(ST_Transform(s.site, atlas_metric_srid_for(s.site)), p.edge_id, p.position_m, r.nodes, r.distances, $8::float8, $9::float8) x
+WHERE p.edge_id IS NOT NULL AND x.shape_m IS NOT NULL
+ORDER BY p.i;
