@@ -122,6 +122,8 @@ async function build(client: Queryable, kind: Database['kind'], radiusM: number,
   for (const set of sets) await fillCatchments(client, withPgRouting, set.radius_m, set.access_m);
 }
 
+const CATCHMENTS_PER_STATEMENT = 250;
+
 /** Searches and draws the catchments of (radius, access) that the stops on the network lack, then records the set. */
 async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM: number, accessM: number): Promise<void> {
   const missing = (await client.query<{ stop_code: string }>(sql.stopsWithout, [radiusM, accessM])).rows.map((r) => r.stop_code);
@@ -129,7 +131,10 @@ async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM
     await client.query(sql.forgetReached, [radiusM, missing]);
     if (withPgRouting) await client.query(sql.pgRoutingStore, [radiusM, missing]);
     else await storeReached(client, radiusM, await searchInTypeScript(client, radiusM, missing));
-    await client.query(sql.buildCatchments, [radiusM, accessM, missing]);
+    // In parts: a city's stops drawn in one statement ran past the statement timeout (the demo's 5,554 stops on a busy server).
+    for (let start = 0; start < missing.length; start += CATCHMENTS_PER_STATEMENT) {
+      await client.query(sql.buildCatchments, [radiusM, accessM, missing.slice(start, start + CATCHMENTS_PER_STATEMENT)]);
+    }
   }
   await client.query(sql.recordSet, [radiusM, accessM]);
 }
