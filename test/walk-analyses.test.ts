@@ -75,10 +75,12 @@ describe.each(STORE_KINDS)('analyses along the roads on the $name store', (kind)
     const straight = await whatIf('ACROSS', GAP_X - 100, 0, 'STRAIGHT_LINE');
     expect(straight.after.coveredShare).toBeGreaterThan(0);
     const walk = await whatIf('ACROSS', GAP_X - 100, 0, 'ROADS');
-    expect(walk.after.coveredShare).toBe(0);
+    // 0 up to the overlay's rounding: the server's floating ST_Difference of the area by a cover it does not touch
+    // gave 1.8e-16 of it (7e-12 m²).
+    expect(walk.after.coveredShare).toBeLessThan(1e-12);
     // 300 m south of the stubs' ends and 400 m from every road: off the network (walk_max_stop_m 200).
     const far = await whatIf('ACROSS', GAP_X + 400, -700, 'ROADS');
-    expect(far.after.coveredShare).toBe(0);
+    expect(far.after.coveredShare).toBeLessThan(1e-12);
   });
 
   it('suggests the stop along the roads that walks the most of the gaps: the grid\'s centre, covering the diamond', async () => {
