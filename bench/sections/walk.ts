@@ -3,7 +3,7 @@
 // pgr_drivingDistance run directly (the server) and the straight-line model; then the warm listing.
 import type { Database } from '../../server/db/database.js';
 import { ensureWalkCatchments, hasPgRouting } from '../../server/analysis/walk/walk-catchments.js';
-import { compared, measureOf, type Figure } from '../lib/figures.js';
+import { compared, measureOf, notMeasured, type Figure } from '../lib/figures.js';
 import { ok } from '../lib/graphql-checks.js';
 import type { BenchHub } from '../lib/hub.js';
 import type { BenchContext, Section } from '../lib/context.js';
@@ -11,10 +11,14 @@ import { median, timeMs } from '../lib/stats.js';
 
 const SECTION = 'Walking distance along the roads';
 
-/** Forgets the walk (network, entries, catchments) and the communities' cached bus-stop coverage of both models. */
+/**
+ * Forgets the walk (network, entries, catchments) and makes the cached bus-stop coverage of both models stale the way
+ * a change does (their version rows move on); deleting coverage_cache rows under a running hub made it answer
+ * "no longer in the store".
+ */
 async function coldStart(db: Database): Promise<void> {
   await db.query(`DELETE FROM walk_catchment_sets; DELETE FROM stop_walk_catchments; DELETE FROM walk_reached; DELETE FROM walk_stop_entries; DELETE FROM walk_state;
-                  DELETE FROM coverage_cache WHERE area_layer = 'communities' AND model IN ('bus_stops_walk', 'bus_stops_radius')`);
+                  UPDATE layer_versions SET version = version + 1, changed_at = now() WHERE layer IN ('bus-stops', 'walk-catchments')`);
 }
 
 /** Every community's bus-stop coverage through GraphQL, page by page; returns how many. */
@@ -69,8 +73,16 @@ export const walk: Section = {
   name: SECTION,
   async run(ctx: BenchContext): Promise<Figure[]> {
     const figures: Figure[] = [];
-    if (ctx.server && ctx.serverHub) figures.push(...(await onStore(ctx, 'server', ctx.server.db, ctx.serverHub)));
-    if (ctx.embedded && ctx.embeddedHub) figures.push(...(await onStore(ctx, 'embedded', ctx.embedded.db, ctx.embeddedHub)));
+    // Each store's figures stand on their own: one store's failure is reported and the other's kept.
+    const stores = [['server', ctx.server, ctx.serverHub], ['embedded', ctx.embedded, ctx.embeddedHub]] as const;
+    for (const [name, store, hub] of stores) {
+      if (!store || !hub) continue;
+      try {
+        figures.push(...(await onStore(ctx, name, store.db, hub)));
+      } catch (error) {
+        figures.push(notMeasured(SECTION, `${name}: walking catchments and coverage along the roads`, `failed: ${(error as Error).message}`));
+      }
+    }
     return figures;
   },
 };
