@@ -9,6 +9,7 @@ import { load } from './load.js';
 import { postgraphile } from './postgraphile.js';
 import { tiles } from './tiles.js';
 import { sourceSync } from './sync.js';
+import { walk } from './walk.js';
 
 export const SECTIONS: (Section & { id: string })[] = [
   { id: 'import', ...importThroughput },
@@ -20,4 +21,5 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'postgraphile', ...postgraphile },
   { id: 'client', ...client },
   { id: 'sync', ...sourceSync },
+  { id: 'walk', ...walk },
 ];

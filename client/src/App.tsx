@@ -9,7 +9,7 @@ import { useStandardRules } from './api/useStandardRules';
 import { useLanguage } from './i18n/useLanguage';
 import { AtlasMap } from './map/AtlasMap';
 import { geometryBounds } from './map/geometry-bounds';
-import { DEFAULT_VISIBLE } from './map/layer-groups';
+import { DEFAULT_VISIBLE, drawnLayers } from './map/layer-groups';
 import { selectionFeatures } from './map/selection-features';
 import { EMPTY_COLLECTION } from './map/useGeoJsonLayers';
 import type { MapClick } from './map/useMapClick';
@@ -21,6 +21,7 @@ import { CommunityPanel } from './panels/CommunityPanel';
 import { DashboardPanel } from './panels/DashboardPanel';
 import { Header } from './panels/Header';
 import { LayerPanel } from './panels/LayerPanel';
+import { AlongSwitch } from './panels/AlongSwitch';
 import { PrintHeader } from './panels/PrintHeader';
 import { WhatIfPanel, type WhatIfSite } from './panels/WhatIfPanel';
 import { SourcesPanel } from './panels/SourcesPanel';
@@ -51,6 +52,7 @@ export function App() {
   const requestFit = useFitOnLoad(map, facts ? { key: facts.code, geometry: facts.boundary } : null);
   const chosenLayers = url.layers ?? DEFAULT_VISIBLE;
   const visibleLayers = whatIfSite ? chosenLayers.filter((id) => id !== 'coverage-gaps') : chosenLayers;
+  const mapLayers = useMemo(() => drawnLayers(visibleLayers, url.along), [visibleLayers, url.along]);
   const [startedWithView] = useState(() => url.view !== null);
   useInitialFit(map, !startedWithView, token);
   const dashboardDistrict = url.panel === 'dashboard' ? url.district : null;
@@ -103,13 +105,14 @@ export function App() {
           onStandard={(standard) => setUrl({ standard })}
           camerasHidden={camerasHidden}
         />
+        <AlongSwitch along={url.along} onAlong={(along) => setUrl({ along })} />
       </aside>
       <main id="map" className="map-area">
         <AtlasMap
           initialView={url.view}
           view={url.view}
           token={token}
-          visibleLayers={visibleLayers}
+          visibleLayers={mapLayers}
           standard={url.standard}
           selection={selection}
           whatIf={overlays.whatIf}

@@ -66,6 +66,17 @@ export const WALK_MODEL: CatchmentModel = {
 /** How a stop's reach is measured: a circle, or a walk along the roads. */
 export type CoverageAlong = 'STRAIGHT_LINE' | 'ROADS';
 
+/**
+ * `along` as an export query, a CLI option or a standard's parameter spells it: `roads` or `straight-line` (any case,
+ * `_` for `-`); `name` says where it came from in the refusal.
+ */
+export function parseAlong(value: unknown, name: string): CoverageAlong {
+  if (value === undefined || value === null || value === '') return 'STRAIGHT_LINE';
+  const spelled = typeof value === 'string' ? value.trim().toUpperCase().replace(/-/g, '_') : '';
+  if (spelled === 'ROADS' || spelled === 'STRAIGHT_LINE') return spelled;
+  throw badInput(`${name} must be "roads" (walking along the road network) or "straight-line"; got ${JSON.stringify(value)}.`);
+}
+
 /** The version row coverage of a model is cached against. */
 export const cacheVersionLayer = (model: CatchmentModel): string => model.versionLayer ?? model.sourceLayer;
 

@@ -11,8 +11,9 @@ import { MAX_REACH_M, paramsKey, type CoverageRequest } from './catchment-models
 import { aggregateCoverage, loadAreaCoverage, maySeeShapes, resultOf, scopeAreas, type CoverageResult } from './coverage.service.js';
 import { resolveScope, type ScopeInput } from './scope.js';
 import { fillIdentifiers } from './sql-template.js';
+import { proposedWalkShapes, walkReachBoundM, walkSettings } from './walk/proposed-walks.js';
 
-const sql = loadQueries(new URL('./scenarios.sql', import.meta.url), ['whatIf', 'longestCameraRangeM', 'suggestSites'] as const);
+const sql = loadQueries(new URL('./scenarios.sql', import.meta.url), ['whatIf', 'longestCameraRangeM', 'suggestSites', 'walkCandidates', 'suggestFromShapes'] as const);
 
 export interface ProposedSite {
   lon: number;
@@ -22,9 +23,16 @@ export interface ProposedSite {
   rangeM?: number | null;
 }
 
+/** A proposed site as the cover functions read it; a stop proposed with the walking model carries its walk's shape. */
+interface AddedSite extends ProposedSite {
+  walkEwkb?: string | null;
+}
+
 export const MAX_PROPOSED_SITES = 500;
 export const MAX_SUGGESTIONS = 50;
 const MAX_CANDIDATES = 4000;
+/** Candidates of suggested stops along the roads: each is a walk searched and drawn, so fewer than circles. */
+const MAX_WALK_CANDIDATES = 200;
 
 function checkProposed(sites: ProposedSite[]): void {
   if (sites.length > MAX_PROPOSED_SITES) throw badInput(`Propose at most ${MAX_PROPOSED_SITES} sites at once; got ${sites.length}.`);
@@ -46,14 +54,25 @@ interface WhatIfRow {
   gaps_ewkb: Buffer | null;
 }
 
-/** How far a change can reach: the stop radius, or the longest camera range among existing and proposed ones. */
+/**
+ * How far a change can reach: the stop radius (walking: the walk, its access distance and the farthest a stop may
+ * stand from its road), or the longest camera range among existing and proposed ones.
+ */
 async function reachBound(ctx: AtlasContext, request: CoverageRequest, added: ProposedSite[]): Promise<number> {
+  if (request.model.name === 'bus_stops_walk') return walkReachBoundM(ctx.db, request.reachM);
   if (request.model.kind !== 'cameras') return request.reachM;
   const longest = (await ctx.db.query<{ range_m: number | null }>(sql.longestCameraRangeM)).rows[0]?.range_m ?? 0;
   return Math.max(request.reachM, longest, ...added.map((a) => a.rangeM ?? 0));
 }
 
-async function runWhatIf(ctx: AtlasContext, level: AreaLevel, codes: string[], request: CoverageRequest, removed: string[], added: ProposedSite[], bound: number): Promise<WhatIfRow[]> {
+/** Proposed stops of the walking model get their walk over the network; other proposals go as they are. */
+async function withWalks(ctx: AtlasContext, request: CoverageRequest, added: ProposedSite[]): Promise<AddedSite[]> {
+  if (request.model.name !== 'bus_stops_walk') return added;
+  const shapes = await proposedWalkShapes(ctx.db, request.reachM, added);
+  return added.map((site, i) => ({ ...site, walkEwkb: shapes[i] }));
+}
+
+async function runWhatIf(ctx: AtlasContext, level: AreaLevel, codes: string[], request: CoverageRequest, removed: string[], added: AddedSite[], bound: number): Promise<WhatIfRow[]> {
   // The cached coverage must be there for the areas the changes do not reach.
   await Promise.all(codes.map((c) => loadAreaCoverage(ctx, level, c, request)));
   const text = fillIdentifiers(sql.whatIf, {
@@ -62,7 +81,7 @@ async function runWhatIf(ctx: AtlasContext, level: AreaLevel, codes: string[], r
     cover: request.model.coverFunction,
     nearest: request.model.nearestFunction,
   });
-  const addedJson = JSON.stringify(added.map((a) => ({ lon: a.lon, lat: a.lat, directionDeg: a.directionDeg ?? null, fovDeg: a.fovDeg ?? 360, rangeM: a.rangeM ?? null })));
+  const addedJson = JSON.stringify(added.map((a) => ({ lon: a.lon, lat: a.lat, directionDeg: a.directionDeg ?? null, fovDeg: a.fovDeg ?? 360, rangeM: a.rangeM ?? null, walkEwkb: a.walkEwkb ?? null })));
   const { rows } = await ctx.db.query<WhatIfRow>(text, [codes, request.reachM, removed, addedJson, bound, level, request.model.name, paramsKey(request)]);
   return rows;
 }
@@ -100,13 +119,14 @@ export interface WhatIfResult {
   communities: AreaChange[];
 }
 
-export async function whatIf(ctx: AtlasContext, request: CoverageRequest, scopeInput: ScopeInput | null | undefined, added: ProposedSite[], removed: string[]): Promise<WhatIfResult> {
-  checkProposed(added);
+export async function whatIf(ctx: AtlasContext, request: CoverageRequest, scopeInput: ScopeInput | null | undefined, proposed: ProposedSite[], removed: string[]): Promise<WhatIfResult> {
+  checkProposed(proposed);
   // A proposed or removed camera, and the share that moves with it, tells whether cameras already look there.
   requireCoverageShapes(ctx.viewer, request.model.sourceLayer, `What-if with ${request.model.kind}`);
   await checkRemovable(ctx, request, removed);
   const scope = await resolveScope(ctx, scopeInput);
   const shapes = maySeeShapes(ctx, request);
+  const added = await withWalks(ctx, request, proposed);
   const bound = await reachBound(ctx, request, added);
   const before = (await Promise.all(scope.codes.map((c) => loadAreaCoverage(ctx, scope.level, c, request)))).filter((c): c is CoverageResult => c !== null);
   const rows = await runWhatIf(ctx, scope.level, scope.codes, request, removed, added, bound);
@@ -164,14 +184,36 @@ export async function suggestSites(ctx: AtlasContext, request: CoverageRequest, 
   const before = aggregateCoverage(parts, maySeeShapes(ctx, request) ? { from: 'cache', level: scope.level, request, codes: scope.codes } : null);
   // Fine enough to place a site within a quarter radius of the best spot, coarse enough to keep a few thousand candidates.
   checkMetres('radiusMeters', siteRadiusM, { aboveMin: true, max: MAX_REACH_M });
+  if (request.model.name === 'bus_stops_walk') return suggestWalkSites(ctx, request, scope.level, scope.codes, before, count);
   const spacingM = Math.max(siteRadiusM / 4, Math.sqrt(before.areaM2 / (MAX_CANDIDATES * 0.75)));
   const { rows } = await ctx.db.query<{ rank: number; gain_m2: number; lon: number; lat: number; considered: number }>(sql.suggestSites, [
     scope.level, request.model.name, paramsKey(request), scope.codes, spacingM, count, siteRadiusM, MAX_CANDIDATES,
   ]);
+  return { before, suggestions: ranked(before, rows), candidatesConsidered: rows[0]?.considered ?? 0, candidateSpacingM: spacingM };
+}
+
+/** The picked sites in order, each with the share covered once it and those before it are added. */
+function ranked(before: CoverageResult, rows: { rank: number; gain_m2: number; lon: number; lat: number }[]): SiteSuggestion[] {
   let covered = before.coveredAreaM2;
-  const suggestions = rows.map((r) => {
+  return rows.map((r) => {
     covered += r.gain_m2;
     return { rank: r.rank, lon: r.lon, lat: r.lat, newlyCoveredAreaM2: r.gain_m2, coveredShareAfter: before.areaM2 > 0 ? Math.min(1, covered / before.areaM2) : 0 };
   });
-  return { before, suggestions, candidatesConsidered: rows[0]?.considered ?? 0, candidateSpacingM: spacingM };
+}
+
+/**
+ * Suggested stops along the roads: candidates are the network's nodes in the gaps or within the access distance of
+ * them (a stop stands on a street), each covering its own walk over the network, drawn as a stored stop's is; then the same greedy covering.
+ */
+async function suggestWalkSites(ctx: AtlasContext, request: CoverageRequest, level: AreaLevel, codes: string[], before: CoverageResult, count: number): Promise<SuggestionResult> {
+  // Every node of a small scope; a larger one keeps the node nearest the centre of each square of this side.
+  const spacingM = Math.sqrt(before.areaM2 / (MAX_WALK_CANDIDATES * 0.75));
+  const key = [level, request.model.name, paramsKey(request), codes] as const;
+  const { accessM } = await walkSettings(ctx.db);
+  const candidates = (await ctx.db.query<{ lon: number; lat: number }>(sql.walkCandidates, [...key, spacingM, MAX_WALK_CANDIDATES, accessM])).rows;
+  const shapes = await proposedWalkShapes(ctx.db, request.reachM, candidates);
+  const walkable = candidates.flatMap((site, i) => (shapes[i] ? [{ site, shape: shapes[i]! }] : []));
+  const { rows } = await ctx.db.query<{ rank: number; gain_m2: number; candidate: number }>(sql.suggestFromShapes, [...key, walkable.map((w) => w.shape), count]);
+  const picked = rows.map((r) => ({ ...r, ...walkable[r.candidate - 1].site }));
+  return { before, suggestions: ranked(before, picked), candidatesConsidered: walkable.length, candidateSpacingM: spacingM };
 }

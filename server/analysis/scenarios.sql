@@ -33,14 +33,7 @@ SELECT max(range_m) AS range_m FROM cameras;
 -- greedy covering picks $6 of them, each with the area it newly covers. $1 area layer, $2 model, $3 params key,
 -- $7 catchment radius, $8 at most this many candidates.
 -- The gaps are joined in the zone most of the areas are in (the others' gaps brought into it).
-WITH cached AS (
-  SELECT c.gaps_m FROM coverage_cache c
-  WHERE c.area_layer = $1 AND c.model = $2 AND c.params_key = $3 AND c.area_code = ANY($4::text[])
-),
-zone AS (SELECT mode() WITHIN GROUP (ORDER BY ST_SRID(gaps_m)) AS srid FROM cached),
-gaps AS (
-  SELECT ST_Union(atlas_to_srid(c.gaps_m, zone.srid)) AS g FROM cached c, zone
-),
+WITH gaps AS (SELECT atlas_cached_gaps($1, $2, $3, $4::text[]) AS g),
 lattice AS (
   SELECT ST_SetSRID(ST_MakePoint(x, y), ST_SRID(gaps.g)) AS site
   FROM gaps,
@@ -68,4 +61,30 @@ picked AS (
 SELECT p.rank, p.gain_m2, ST_X(ST_Transform(c.site, 4326)) AS lon, ST_Y(ST_Transform(c.site, 4326)) AS lat,
        (SELECT count(*) FROM candidates)::int AS considered
 FROM picked p JOIN candidates c ON c.n = p.candidate
+ORDER BY p.rank;
+
+-- name: walkCandidates
+-- Suggested stops along the roads: network nodes within $7 m (the access distance) of the cached gaps of areas $4, one per $5 m
+-- square (the one nearest the square's centre), at most $6. $1 area layer, $2 model, $3 params key.
+WITH gaps AS (SELECT atlas_cached_gaps($1, $2, $3, $4::text[]) AS g),
+nodes AS (
+  SELECT DISTINCT ON (ST_SnapToGrid(m.p, $5::float8)) v.pt
+  FROM gaps, road_edges e,
+       LATERAL (VALUES (ST_StartPoint(e.geom)), (ST_EndPoint(e.geom))) v(pt),
+       LATERAL (SELECT ST_Transform(v.pt, ST_SRID(gaps.g)) AS p) m
+  WHERE e.geom && atlas_reach_box(gaps.g, $7::float8) AND ST_DWithin(gaps.g, m.p, $7::float8)
+  ORDER BY ST_SnapToGrid(m.p, $5::float8), ST_Distance(m.p, ST_SnapToGrid(m.p, $5::float8)), ST_X(v.pt), ST_Y(v.pt)
+)
+SELECT ST_X(pt) AS lon, ST_Y(pt) AS lat FROM nodes LIMIT $6;
+
+-- name: suggestFromShapes
+-- The greedy covering of the cached gaps of areas $4 by candidate shapes $5 (hex EWKB, any zone), $6 of them.
+-- $1 area layer, $2 model, $3 params key. candidate is the 1-based position in $5.
+WITH gaps AS (SELECT atlas_cached_gaps($1, $2, $3, $4::text[]) AS g),
+shapes AS (
+  SELECT s.i, atlas_to_srid(ST_GeomFromEWKB(decode(s.h, 'hex')), ST_SRID(gaps.g)) AS shape
+  FROM gaps, unnest($5::text[]) WITH ORDINALITY s(h, i)
+)
+SELECT p.rank, p.gain_m2, p.candidate
+FROM gaps, (SELECT array_agg(shape ORDER BY i) AS shapes FROM shapes) c, atlas_greedy_cover(gaps.g, c.shapes, $6::int) p
 ORDER BY p.rank;

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { readConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AreaLevel } from '../analysis/area-levels.js';
-import type { CoverageKind } from '../analysis/catchment-models.js';
+import { parseAlong, type CoverageKind } from '../analysis/catchment-models.js';
 import { LAYER_NAMES } from '../layers.js';
 import type { Viewer } from '../auth/viewer.js';
 import { readGapsForExport } from '../tables/gaps-table.js';
@@ -25,6 +25,7 @@ export function registerExportCommand(program: Command, openStore: () => Promise
     .addOption(new Option('--kind <kind>', 'gaps of which coverage').choices(['bus-stops', 'cameras']).default('bus-stops'))
     .addOption(new Option('--level <level>', 'gaps per which areas').choices(['communities', 'grid-cells', 'districts']).default('communities'))
     .option('--radius <metres>', 'stop radius (or default camera range) in metres for gaps')
+    .option('--along <how>', 'bus-stop gaps: straight-line (default) or roads (walking along the road network)')
     .action(async (what: string, options) => {
       const format = parseExportFormat(options.format);
       const db = await openStore();
@@ -34,6 +35,7 @@ export function registerExportCommand(program: Command, openStore: () => Promise
             ? await readGapsForExport(db, readConfig(), LOCAL_ADMIN, {
                 kind: options.kind as CoverageKind, level: options.level as AreaLevel, districtCode: options.district,
                 radiusMeters: options.radius === undefined ? undefined : Number(options.radius),
+                along: parseAlong(options.along, '--along'),
               })
             : await readLayerForExport(db, what, LOCAL_ADMIN, { districtCode: options.district });
         const body = await writeExport(table, format);

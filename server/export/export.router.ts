@@ -5,7 +5,7 @@ import type { AtlasConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
 import type { AreaLevel } from '../analysis/area-levels.js';
-import type { CoverageKind } from '../analysis/catchment-models.js';
+import { parseAlong, type CoverageKind } from '../analysis/catchment-models.js';
 import { checkBbox } from '../store/layer-query.js';
 import type { Viewer } from '../auth/viewer.js';
 import { readGapsForExport } from '../tables/gaps-table.js';
@@ -49,6 +49,7 @@ export function exportRouter(db: Database, config: AtlasConfig, viewerOf: (reque
         radiusMeters: numberParam(request.query.radius, 'radius'),
         districtCode: text(request.query.district),
         minAreaM2: numberParam(request.query.minArea, 'minArea'),
+        along: parseAlong(text(request.query.along), 'along'),
       });
       await send(response, table, format);
     } catch (error) {

@@ -4,7 +4,7 @@ import type { TileLayerName } from './tile-source';
 import { BUS_STOP_LAYERS } from './layers/bus-stops.layers';
 import { CAMERA_LAYERS } from './layers/cameras.layers';
 import { COMMUNITY_LAYERS } from './layers/communities.layers';
-import { CATCHMENT_LAYERS, GAP_LAYERS, SECTOR_LAYERS } from './layers/coverage.layers';
+import { CATCHMENT_LAYERS, GAP_LAYERS, SECTOR_LAYERS, WALK_CATCHMENT_LAYERS } from './layers/coverage.layers';
 import { DISTRICT_LAYERS } from './layers/districts.layers';
 import { GRID_LAYERS } from './layers/grid-cells.layers';
 import { RENOVATION_LAYERS } from './layers/renovation-sites.layers';
@@ -16,6 +16,8 @@ export interface LayerGroup {
   visibleByDefault: boolean;
   /** Camera positions: empty for anonymous visitors. */
   sensitive?: boolean;
+  /** Drawn in place of another group by the straight line / along roads switch, not toggled in the layer panel. */
+  switchedIn?: boolean;
 }
 
 export const LAYER_GROUPS: readonly LayerGroup[] = [
@@ -23,6 +25,7 @@ export const LAYER_GROUPS: readonly LayerGroup[] = [
   { id: 'coverage-gaps', layers: GAP_LAYERS, visibleByDefault: true },
   { id: 'bus-stops', layers: BUS_STOP_LAYERS, visibleByDefault: true },
   { id: 'stop-catchments', layers: CATCHMENT_LAYERS, visibleByDefault: false },
+  { id: 'stop-walk-catchments', layers: WALK_CATCHMENT_LAYERS, visibleByDefault: false, switchedIn: true },
   { id: 'cameras', layers: CAMERA_LAYERS, visibleByDefault: true, sensitive: true },
   { id: 'camera-sectors', layers: SECTOR_LAYERS, visibleByDefault: true, sensitive: true },
   { id: 'grid-cells', layers: GRID_LAYERS, visibleByDefault: true },
@@ -32,6 +35,14 @@ export const LAYER_GROUPS: readonly LayerGroup[] = [
 ];
 
 export const DEFAULT_VISIBLE = LAYER_GROUPS.filter((group) => group.visibleByDefault).map((group) => group.id);
+
+/** How a stop's reach is drawn and measured on the map: a circle, or a walk along the roads. */
+export type Along = 'line' | 'roads';
+
+/** The groups drawn for the chosen ones: along the roads, the stops' walks take the circles' place. */
+export function drawnLayers(chosen: readonly string[], along: Along): string[] {
+  return along === 'roads' ? chosen.map((id) => (id === 'stop-catchments' ? 'stop-walk-catchments' : id)) : [...chosen];
+}
 
 /** Layers a click can select a community from, top first. */
 export const CLICKABLE_COMMUNITY_LAYERS = ['communities-fill'];

@@ -9,6 +9,7 @@ export type TileLayerName =
   | 'renovation-sites'
   | 'roads'
   | 'stop-catchments'
+  | 'stop-walk-catchments'
   | 'camera-sectors'
   | 'coverage-gaps';
 
@@ -33,6 +34,7 @@ export const TILE_MIN_ZOOM: Record<TileLayerName, number> = {
   'renovation-sites': 11,
   roads: 10,
   'stop-catchments': 11,
+  'stop-walk-catchments': 11,
   'camera-sectors': 14,
   'coverage-gaps': 10,
 };

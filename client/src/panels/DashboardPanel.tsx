@@ -4,6 +4,8 @@ import type { SchemaFields } from '../api/schema-fields';
 import type { DistrictName } from '../api/useDistricts';
 import { tokenDistrict } from '../api/token-district';
 import { useDashboardData, type RenovationProgram } from '../api/useDashboardData';
+import { useBusCoverageBoth } from '../api/useBusCoverageBoth';
+import { formatShare } from '../i18n/format';
 import { STANDARD_LABELS } from '../standards/standard-labels';
 import { useLanguage } from '../i18n/useLanguage';
 import { ExportLinks } from './ExportLinks';
@@ -29,6 +31,7 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
   // An official reads the areas of their own district only: another district's dashboard would be all 0 / 0.
   const notOwn = own !== null && district !== null && district !== own;
   const { summaries, years, loading, error, available } = useDashboardData(notOwn ? null : district, program, token, fields);
+  const bus = useBusCoverageBoth(district, token, fields !== null && !notOwn);
   const districtName = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
   const label = (id: string, zh: string, en: string) => STANDARD_LABELS[id]?.[language] ?? (language === 'zh' ? zh : en);
   const chosen = summaries?.find((summary) => summary.rule.id === ruleId) ?? summaries?.[0] ?? null;
@@ -78,6 +81,13 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
             />
           ))}
         </section>
+      )}
+
+      {bus.data && !notOwn && (
+        <p data-testid="dashboard-bus-along">
+          {t('busCoverageAlong')}: {t('alongStraightLine')} <strong data-testid="dashboard-bus-line">{formatShare(bus.data.line.coveredShare, language)}</strong> ·{' '}
+          {t('alongRoads')} <strong data-testid="dashboard-bus-roads">{formatShare(bus.data.roads.coveredShare, language)}</strong>
+        </p>
       )}
 
       {years && !notOwn && (

@@ -34,6 +34,7 @@ export function LayerLegend({ layer, standard }: { layer: TileLayerName; standar
     ],
     roads: [{ kind: 'line', colour: PALETTE.roadCasing, text: t('layer.roads') }],
     'stop-catchments': [{ kind: 'fill', colour: 'rgba(43,140,190,0.3)', text: t('layer.stop-catchments') }],
+    'stop-walk-catchments': [{ kind: 'fill', colour: 'rgba(43,140,190,0.4)', text: t('layer.stop-walk-catchments') }],
     'camera-sectors': [{ kind: 'fill', colour: PALETTE.sector, text: `${t('layer.camera-sectors')}${closeZoom}` }],
     'coverage-gaps': [{ kind: 'hatch', text: t('legend.gap') }],
   };

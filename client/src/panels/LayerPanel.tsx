@@ -29,7 +29,7 @@ export function LayerPanel({ visible, onToggle, standard, onStandard, camerasHid
       </label>
       <h2 id="layers-heading">{t('layers')}</h2>
       <ul className="layer-list">
-        {LAYER_GROUPS.map((group) => {
+        {LAYER_GROUPS.filter((group) => !group.switchedIn).map((group) => {
           const on = visible.includes(group.id);
           return (
             <li key={group.id} className={on ? 'on' : 'off'}>

@@ -18,6 +18,8 @@ export interface UrlState {
   community: string | null;
   district: string | null;
   panel: PanelId;
+  /** Bus stops' reach: straight line, or walking along the roads. */
+  along: 'line' | 'roads';
 }
 
 const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'sources', 'none'];
@@ -35,6 +37,7 @@ export function parseUrlState(hash: string): UrlState {
     community: params.get('c') || null,
     district: params.get('d') || null,
     panel: panel && PANELS.includes(panel) ? panel : params.get('c') ? 'community' : 'none',
+    along: params.get('a') === 'roads' ? 'roads' : 'line',
   };
 }
 
@@ -46,6 +49,7 @@ export function formatUrlState(state: UrlState): string {
   if (state.community) params.set('c', state.community);
   if (state.district) params.set('d', state.district);
   if (state.panel !== 'none') params.set('p', state.panel);
+  if (state.along === 'roads') params.set('a', 'roads');
   // URLSearchParams escapes "/" and ","; the hash reads better without.
   return `#${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }

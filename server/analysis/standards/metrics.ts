@@ -1,6 +1,6 @@
 // The metric functions rules name: each measures one community, batched with every other community of the request.
 import type { AtlasContext } from '../../request/context.js';
-import { coverageRequest, DEFAULT_STOP_RADIUS_M } from '../catchment-models.js';
+import { coverageRequest, DEFAULT_STOP_RADIUS_M, parseAlong } from '../catchment-models.js';
 import { loadAreaCoverage } from '../coverage.service.js';
 import { sql, type StandardRule } from './rules.js';
 
@@ -67,8 +67,14 @@ export type Metric = (ctx: AtlasContext, rule: StandardRule, code: string) => Pr
 export const METRICS: Record<string, Metric> = {
   async bus_stop_coverage(ctx, rule, code) {
     const radius = Number(rule.params.radiusMeters ?? DEFAULT_STOP_RADIUS_M);
-    const coverage = await loadAreaCoverage(ctx, 'communities', code, coverageRequest('bus-stops', radius));
+    // The city chooses the model: params.along "roads" measures the walk along the road network.
+    const along = parseAlong(rule.params.along, `standard ${rule.id}: params.along`);
+    const coverage = await loadAreaCoverage(ctx, 'communities', code, coverageRequest('bus-stops', radius, along));
     if (!coverage) return { value: null, detail: 'community not found' };
+    if (along === 'ROADS') {
+      const nearest = coverage.nearestMeters === null ? 'no bus stop on the road network' : `nearest stop on the network ${Math.round(coverage.nearestMeters)} m away`;
+      return { value: coverage.coveredShare, detail: `${Math.round(coverage.uncoveredAreaM2)} m² beyond a ${radius} m walk along the roads from a stop; ${nearest}` };
+    }
     const nearest = coverage.nearestMeters === null ? 'no bus stop at all' : `nearest stop ${Math.round(coverage.nearestMeters)} m away`;
     return { value: coverage.coveredShare, detail: `${Math.round(coverage.uncoveredAreaM2)} m² beyond ${radius} m of a stop; ${nearest}` };
   },

@@ -1,5 +1,6 @@
 // Standard rules as stored in standard_rules: read once per request, changed only by an admin.
 import { checkMetres } from '../../metres.js';
+import { parseAlong } from '../catchment-models.js';
 import { loadQueries } from '../../db/queries.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { AtlasContext } from '../../request/context.js';
@@ -98,6 +99,11 @@ function checkChange(rule: StandardRule, change: RuleChange): void {
   }
   const radius = (change.params as { radiusMeters?: unknown } | null | undefined)?.radiusMeters;
   if (radius !== undefined) checkMetres('params.radiusMeters', typeof radius === 'number' ? radius : JSON.stringify(radius), { aboveMin: true });
+  const along = (change.params as { along?: unknown } | null | undefined)?.along;
+  if (along !== undefined) {
+    if (rule.metric !== 'bus_stop_coverage') throw badInput(`params.along applies to the bus-stop standard; ${rule.id} measures ${rule.metric}.`);
+    parseAlong(along, 'params.along');
+  }
 }
 
 /** Changes a rule's thresholds or settings: admins only. Parameters not given stay as they were. */

@@ -5,8 +5,9 @@ import { loadQueries } from '../../db/queries.js';
 import { reachedDistances, type WalkEdge, type WalkEntry } from './walk-search.js';
 
 const sql = loadQueries(new URL('./walk.sql', import.meta.url), [
-  'freshness', 'buildNetwork', 'locateStops', 'clearCatchments', 'recordState', 'previousWarnings', 'edges', 'entries',
-  'storeReached', 'pgRoutingReached', 'pgRoutingStore', 'buildCatchments', 'hasPgRouting', 'status',
+  'freshness', 'buildNetwork', 'locateStops', 'recordState', 'previousWarnings', 'edges', 'entries',
+  'storeReached', 'pgRoutingReached', 'pgRoutingStore', 'buildCatchments', 'recordSet', 'catchmentSets', 'stopsWithout',
+  'forgetReached', 'snapshotWalk', 'staleCatchments', 'hasPgRouting', 'status',
 ] as const);
 
 /** Defaults of the walk's settings (atlas_settings keys walk_access_m, walk_snap_m, walk_max_stop_m). */
@@ -38,10 +39,14 @@ export async function searchWithPgRouting(client: Queryable, radiusM: number): P
   return reached;
 }
 
-/** The TypeScript search over the edges read from the store (the embedded store, or a server without pgRouting). */
-export async function searchInTypeScript(client: Queryable, radiusM: number): Promise<Reached> {
+/** The TypeScript search over the edges read from the store (the embedded store, or a server without pgRouting); `only`: these stops. */
+export async function searchInTypeScript(client: Queryable, radiusM: number, only?: readonly string[]): Promise<Reached> {
   const edges = (await client.query<WalkEdge>(sql.edges)).rows;
-  const entries = (await client.query<WalkEntry>(sql.entries)).rows;
+  let entries = (await client.query<WalkEntry>(sql.entries)).rows;
+  if (only) {
+    const wanted = new Set(only);
+    entries = entries.filter((e) => wanted.has(e.stopCode));
+  }
   return reachedDistances(edges, entries, radiusM);
 }
 
@@ -89,29 +94,49 @@ export async function ensureWalkCatchments(db: Database, radiusM: number, access
   }
 }
 
+/**
+ * Brings the walk up to date. When the roads or the stops changed, the network and the entry points are rebuilt and
+ * only the catchments a change reached go (staleCatchments): a changed edge their walk touched, or a moved entry.
+ * Then every radius kept so far, and the one asked for, gets the catchments it lacks.
+ */
 async function build(client: Queryable, kind: Database['kind'], radiusM: number, accessM: number): Promise<void> {
   if (kind === 'server') await client.query("SELECT pg_advisory_xact_lock(hashtext('atlas-walk-catchments'))");
   const fresh = (await client.query<Freshness>(sql.freshness, [radiusM, accessM])).rows[0];
+  const sets: { radius_m: number; access_m: number }[] = [];
   if (!fresh.network_fresh || !fresh.entries_fresh) {
+    await client.query(sql.snapshotWalk);
     let warnings: unknown = (await client.query<{ warnings: unknown }>(sql.previousWarnings)).rows[0].warnings;
     if (!fresh.network_fresh) {
       warnings = (await client.query<{ warnings: unknown }>(sql.buildNetwork, [fresh.snap_m])).rows[0].warnings;
       for (const warning of warnings as string[]) console.warn(`[walk] roads: ${warning}`);
     }
     await client.query(sql.locateStops, [fresh.max_stop_m]);
-    await client.query(sql.clearCatchments);
+    await client.query(sql.staleCatchments, [!fresh.network_fresh]);
     await client.query(sql.recordState, [fresh.snap_m, fresh.max_stop_m, fresh.access_m, JSON.stringify(warnings)]);
+    sets.push(...(await client.query<{ radius_m: number; access_m: number }>(sql.catchmentSets)).rows);
   } else if (fresh.set_built) {
     return;
   }
-  await client.query('DELETE FROM walk_reached WHERE radius_m = $1', [radiusM]);
+  if (!sets.some((set) => set.radius_m === radiusM && set.access_m === accessM)) sets.push({ radius_m: radiusM, access_m: accessM });
   const withPgRouting = kind === 'server' && (await hasPgRouting(client));
-  const entries = (await client.query(sql.entries)).rowCount ?? 0;
-  if (entries > 0) {
-    if (withPgRouting) await client.query(sql.pgRoutingStore, [radiusM]);
-    else await storeReached(client, radiusM, await searchInTypeScript(client, radiusM));
+  for (const set of sets) await fillCatchments(client, withPgRouting, set.radius_m, set.access_m);
+}
+
+const CATCHMENTS_PER_STATEMENT = 250;
+
+/** Searches and draws the catchments of (radius, access) that the stops on the network lack, then records the set. */
+async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM: number, accessM: number): Promise<void> {
+  const missing = (await client.query<{ stop_code: string }>(sql.stopsWithout, [radiusM, accessM])).rows.map((r) => r.stop_code);
+  if (missing.length > 0) {
+    await client.query(sql.forgetReached, [radiusM, missing]);
+    if (withPgRouting) await client.query(sql.pgRoutingStore, [radiusM, missing]);
+    else await storeReached(client, radiusM, await searchInTypeScript(client, radiusM, missing));
+    // In parts: a city's stops drawn in one statement ran past the statement timeout (the demo's 5,554 stops on a busy server).
+    for (let start = 0; start < missing.length; start += CATCHMENTS_PER_STATEMENT) {
+      await client.query(sql.buildCatchments, [radiusM, accessM, missing.slice(start, start + CATCHMENTS_PER_STATEMENT)]);
+    }
   }
-  await client.query(sql.buildCatchments, [radiusM, accessM]);
+  await client.query(sql.recordSet, [radiusM, accessM]);
 }
 
 export interface WalkNetworkStatus {

@@ -38,7 +38,7 @@ export class StandardRule {
   @Field(() => GraphQLJSONObject, { description: 'Targets by community kind (urban, town, rural), overriding target/targetMax.' })
   targetsByKind!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'The metric\'s settings: radiusMeters, tolerance, plan by year, program.' })
+  @Field(() => GraphQLJSONObject, { description: 'The metric\'s settings: radiusMeters and along ("roads" or "straight-line", the bus-stop standard), tolerance, plan by year, program.' })
   params!: Record<string, unknown>;
 
   @Field(() => Boolean, { description: 'Whether the hub checks it.' })

@@ -21,6 +21,23 @@ export const CATCHMENT_LINE = inSlot<LineLayerSpecification>('stop-catchments', 
   paint: { 'line-color': PALETTE.catchment, 'line-width': 0.8, 'line-opacity': 0.6 },
 });
 
+/** The same stops' walks along the roads (tile layer stop-walk-catchments), drawn in the catchments' slot. */
+export const WALK_CATCHMENT_FILL = inSlot<FillLayerSpecification>('stop-catchments', {
+  id: 'stop-walk-catchments-fill',
+  type: 'fill',
+  source: sourceId('stop-walk-catchments'),
+  'source-layer': 'stop-walk-catchments',
+  paint: { 'fill-antialias': false, 'fill-color': PALETTE.catchment, 'fill-opacity': 0.2 },
+});
+
+export const WALK_CATCHMENT_LINE = inSlot<LineLayerSpecification>('stop-catchments', {
+  id: 'stop-walk-catchments-line',
+  type: 'line',
+  source: sourceId('stop-walk-catchments'),
+  'source-layer': 'stop-walk-catchments',
+  paint: { 'line-color': PALETTE.catchment, 'line-width': 0.8, 'line-opacity': 0.8 },
+});
+
 export const SECTOR_FILL = inSlot<FillLayerSpecification>('camera-sectors', {
   id: 'camera-sectors-fill',
   type: 'fill',
@@ -47,5 +64,6 @@ export const GAP_LINE = inSlot<LineLayerSpecification>('coverage-gaps', {
 });
 
 export const CATCHMENT_LAYERS = [CATCHMENT_FILL, CATCHMENT_LINE];
+export const WALK_CATCHMENT_LAYERS = [WALK_CATCHMENT_FILL, WALK_CATCHMENT_LINE];
 export const SECTOR_LAYERS = [SECTOR_FILL];
 export const GAP_LAYERS = [GAP_HATCH, GAP_LINE];
