@@ -80,4 +80,14 @@ describe.each(STORE_KINDS)('label points in the $name store', (kind) => {
       }
     }, 120_000);
   }
+
+  it('moves the label of an area whose boundary changes (the kept point is the old geometry\'s)', async () => {
+    const [before] = await areas('communities');
+    await db.query('UPDATE communities SET geom = ST_Multi(ST_Translate(geom, 0.05, 0.02)) WHERE code = $1', [before.code]);
+    const after = (await areas('communities')).find((area) => area.code === before.code)!;
+    expect(after.labelPoint.coordinates).not.toEqual(before.labelPoint.coordinates);
+    expect(booleanPointInPolygon(after.labelPoint.coordinates, after.boundary)).toBe(true);
+    const { rows } = await db.query<{ contains: boolean }>('SELECT ST_Contains(geom, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS contains FROM communities WHERE code = $1', [before.code, JSON.stringify(after.labelPoint)]);
+    expect(rows[0].contains).toBe(true);
+  }, 120_000);
 });

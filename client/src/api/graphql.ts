@@ -9,6 +9,12 @@ export type GraphQLDocument<TResult = unknown, TVariables = AnyVariables> = stri
 /** The result type of a generated document. */
 export type ResultOf<D> = D extends DocumentTypeDecoration<infer R, unknown> ? R : never;
 
+/** One error of a GraphQL answer, as the hub sends it. */
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string };
+}
+
 export class GraphQLRequestError extends Error {
   constructor(message: string, readonly code?: string) {
     super(message);
