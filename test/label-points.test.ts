@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('label points in the $name store', (kind) => {
     db = await kind.open();
     await seedDemoCity(db, { scale: 'tiny', seed: 3 });
     hub = await startHub(db);
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await hub?.close();
     await db?.dispose();
