@@ -33,7 +33,7 @@ const NEEDS: Record<string, readonly string[]> = {
 };
 
 /** Fields resolved from the record's code alone (links, coverage, geometry loaded by code). */
-const CODE_ONLY = new Set(['__typename', 'boundary', 'geometry', 'gridCells', 'busStops', 'cameras', 'renovationSites', 'communities', 'busStopCoverage', 'cameraCoverage']);
+const CODE_ONLY = new Set(['__typename', 'boundary', 'labelPoint', 'geometry', 'gridCells', 'busStops', 'cameras', 'renovationSites', 'communities', 'busStopCoverage', 'cameraCoverage']);
 
 /** A coverage field asked of every record (`busStopCoverage(radiusMeters: …)`, `cameraCoverage`), with its radius. */
 export interface CoverageSelection {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Geometry } from 'geojson';
+import { Kind, parse, visit, type FieldNode } from 'graphql';
 import { STORE_KINDS } from '../support/stores.js';
 import { CHROMIUM_INSTALL, CHROMIUM_INSTALLED, launchChromium, openGuardedPage, waitForMapIdle } from './support/browser.js';
 import { startBrowserHub, type BrowserHub } from './support/browser-hub.js';
@@ -120,6 +121,60 @@ describe.each(STORE_KINDS.map((kind) => kind.name))('the map client over the %s 
     expect(Number(await panel.getByTestId('value-bus-stop-500m').getAttribute('data-value'))).toBeCloseTo(truth.data!.community.busStopCoverage.coveredShare, 6);
     expect(page.url()).toContain(`c=${target.code}`);
     expect(outsideRequests).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('writes community names at the hub\'s label points, with no community boundary fetched for them', async () => {
+    // The labels as the client used to fetch them (every boundary, simplified by 20 m), measured on this hub.
+    const boundariesBytes = Buffer.byteLength(JSON.stringify(await hub.gql('{ communities(first: 5000) { nodes { code name boundary(simplifyMeters: 20) } } }')));
+    const truth = await hub.gql<{ communities: { nodes: { code: string; labelPoint: { coordinates: [number, number] } }[] } }>('{ communities(first: 5000) { nodes { code labelPoint } } }');
+    const { page, context, outsideRequests, pageErrors } = await openGuardedPage(browser);
+    const requests: { query: string; bytes: Promise<number> }[] = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+      const query = (request.postDataJSON() as { query: string }).query;
+      requests.push({ query, bytes: request.response().then((response) => response?.body().then((body) => body.length) ?? 0) });
+    });
+    // The city view, at the zoom where community names show.
+    const [lon, lat] = truth.data!.communities.nodes[0].labelPoint.coordinates;
+    await page.goto(`${hub.url}/#v=13/${lat}/${lon}&l=communities,districts`);
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await renderedCounts(page, ['communities-label']))['communities-label'], { timeout: 60_000 }).toBeGreaterThan(0);
+    const labels = requests.filter((r) => /query CommunityLabels\b/.test(r.query));
+    expect(labels, 'one labels request').toHaveLength(1);
+    // No request of the page reads a community's boundary (the community panel is not open).
+    const boundaryReads = requests.filter(({ query }) => {
+      let reads = false;
+      visit(parse(query), {
+        Field(node: FieldNode) {
+          if (node.name.value !== 'communities' && node.name.value !== 'community') return;
+          visit(node, { Field: (inner: FieldNode) => void (inner.name.value === 'boundary' && inner.kind === Kind.FIELD && (reads = true)) });
+        },
+      });
+      return reads;
+    });
+    expect(boundaryReads.map((r) => r.query)).toEqual([]);
+    const labelBytes = await labels[0].bytes;
+    const count = truth.data!.communities.nodes.length;
+    console.info(`community labels: ${labelBytes} B for ${count} communities; their boundaries (20 m) would be ${boundariesBytes} B`);
+    // A label is a point, its code and name whatever the boundary's vertices: a bound per community, and less than the
+    // boundaries even for these generated communities of a few vertices each (real ones have hundreds).
+    expect(labelBytes / count, 'bytes per community label').toBeLessThan(200);
+    expect(labelBytes).toBeLessThan(boundariesBytes);
+    // Each label drawn is where the hub put it (MapLibre keeps the point's coordinates in the rendered feature).
+    const drawn = await page.evaluate(() =>
+      (window as unknown as { __atlasMap: { queryRenderedFeatures(o: { layers: string[] }): { properties: { code: string }; geometry: { coordinates: [number, number] } }[] } }).__atlasMap
+        .queryRenderedFeatures({ layers: ['communities-label'] })
+        .map((f) => ({ code: f.properties.code, coordinates: f.geometry.coordinates })),
+    );
+    const points = new Map(truth.data!.communities.nodes.map((n) => [n.code, n.labelPoint.coordinates]));
+    for (const label of drawn) {
+      const [x, y] = points.get(label.code)!;
+      expect(label.coordinates[0], label.code).toBeCloseTo(x, 4);
+      expect(label.coordinates[1], label.code).toBeCloseTo(y, 4);
+    }
+    expect(outsideRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
 

@@ -1,17 +1,12 @@
 // What the running hub's schema offers: type name → field names, so panels can hide what the server does not have yet.
+import type { SchemaFieldsQuery } from '../gql/graphql';
 
 export type SchemaFields = ReadonlyMap<string, ReadonlySet<string>>;
 
-export const SCHEMA_FIELDS_QUERY = `{ __schema { types { name kind fields { name } } } }`;
-
-interface IntrospectionTypes {
-  __schema: { types: { name: string; kind: string; fields: { name: string }[] | null }[] };
-}
-
-export function toSchemaFields(data: IntrospectionTypes): SchemaFields {
+export function toSchemaFields(data: SchemaFieldsQuery): SchemaFields {
   const map = new Map<string, Set<string>>();
   for (const type of data.__schema.types) {
-    if (type.fields) map.set(type.name, new Set(type.fields.map((field) => field.name)));
+    if (type.name && type.fields) map.set(type.name, new Set(type.fields.map((field) => field.name)));
   }
   return map;
 }

@@ -2,9 +2,8 @@
 import { useMemo } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { labelPoints } from '../map/label-points';
+import { DistrictsDocument } from '../gql/graphql';
 import { useGraphQL } from './useGraphQL';
-
-const DISTRICTS_QUERY = `{ districts { code name boundary(simplifyMeters: 150) } }`;
 
 export interface DistrictName {
   code: string;
@@ -12,7 +11,7 @@ export interface DistrictName {
 }
 
 export function useDistricts(token: string | null): { list: DistrictName[]; names: ReadonlyMap<string, string>; labels: FeatureCollection; boundaries: ReadonlyMap<string, Geometry> } {
-  const { data } = useGraphQL<{ districts: (DistrictName & { boundary: Geometry })[] }>(DISTRICTS_QUERY, {}, token);
+  const { data } = useGraphQL(DistrictsDocument, {}, token);
   return useMemo(() => {
     const all = data?.districts ?? [];
     const list = all.map(({ code, name }) => ({ code, name }));

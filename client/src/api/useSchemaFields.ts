@@ -1,16 +1,10 @@
 // Loads the hub's schema (type → fields) once per token, so the UI only offers what the server answers.
-import { useEffect, useState } from 'react';
-import { graphqlRequest } from './graphql';
-import { SCHEMA_FIELDS_QUERY, toSchemaFields, type SchemaFields } from './schema-fields';
+import { useMemo } from 'react';
+import { SchemaFieldsDocument } from '../gql/graphql';
+import { toSchemaFields, type SchemaFields } from './schema-fields';
+import { useGraphQL } from './useGraphQL';
 
 export function useSchemaFields(token: string | null): SchemaFields | null {
-  const [fields, setFields] = useState<SchemaFields | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    graphqlRequest<Parameters<typeof toSchemaFields>[0]>(SCHEMA_FIELDS_QUERY, {}, token, controller.signal)
-      .then((data) => setFields(toSchemaFields(data)))
-      .catch(() => setFields(new Map()));
-    return () => controller.abort();
-  }, [token]);
-  return fields;
+  const { data, error } = useGraphQL(SchemaFieldsDocument, {}, token);
+  return useMemo(() => (data ? toSchemaFields(data) : error ? new Map() : null), [data, error]);
 }

@@ -1,18 +1,13 @@
 // The hub's standards as rules (id, titles in both languages, comparison, unit), by id.
 import { useMemo } from 'react';
-import type { StandardRuleFacts } from '../standards/community-standards';
+import { StandardRulesDocument } from '../gql/graphql';
+import type { StandardRulesQuery } from '../gql/graphql';
 import { hasField, type SchemaFields } from './schema-fields';
 import { useGraphQL } from './useGraphQL';
 
-const RULES_QUERY = `{ standardRules { id titleZh titleEn comparison unit enabled scope } }`;
-
-export interface StandardRuleInfo extends StandardRuleFacts {
-  unit: string;
-  enabled: boolean;
-  scope: string;
-}
+export type StandardRuleInfo = StandardRulesQuery['standardRules'][number];
 
 export function useStandardRules(token: string | null, fields: SchemaFields | null): ReadonlyMap<string, StandardRuleInfo> {
-  const { data } = useGraphQL<{ standardRules: StandardRuleInfo[] }>(hasField(fields, 'Query', 'standardRules') ? RULES_QUERY : null, {}, token);
+  const { data } = useGraphQL(hasField(fields, 'Query', 'standardRules') ? StandardRulesDocument : null, {}, token);
   return useMemo(() => new Map((data?.standardRules ?? []).map((rule) => [rule.id, rule])), [data]);
 }

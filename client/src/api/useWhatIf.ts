@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Geometry, Point } from 'geojson';
 import type { WhatIfSite } from '../panels/WhatIfPanel';
 import type { CoverageFacts } from '../standards/community-facts';
+import { WhatIfDocument, SuggestDocument } from '../gql/graphql';
 import { hasField, type SchemaFields } from './schema-fields';
 import { useGraphQL } from './useGraphQL';
 
@@ -25,26 +26,6 @@ export interface WhatIfResult {
   suggestions: SiteSuggestion[] | null;
 }
 
-const COVERAGE = 'coveredShare coveredAreaM2 uncoveredAreaM2 nearestMeters';
-
-const WHAT_IF_QUERY = `query WhatIf($kind: CoverageKind!, $communityCode: String!, $site: ProposedSiteInput!) {
-  whatIf(kind: $kind, scope: { communityCode: $communityCode }, add: [$site]) {
-    before { ${COVERAGE} }
-    after { ${COVERAGE} gaps }
-  }
-}`;
-
-const SUGGEST_QUERY = `query Suggest($communityCode: String!) {
-  suggestSites(kind: BUS_STOPS, scope: { communityCode: $communityCode }, count: 3) {
-    before { coveredShare }
-    suggestions { rank location newlyCoveredAreaM2 coveredShareAfter }
-  }
-}`;
-
-interface SuggestAnswer {
-  suggestSites: { before: { coveredShare: number }; suggestions: { rank: number; location: Point; newlyCoveredAreaM2: number; coveredShareAfter: number }[] };
-}
-
 export function useWhatIf(site: WhatIfSite | null, communityCode: string | null, token: string | null, fields: SchemaFields | null): WhatIfResult {
   const available = hasField(fields, 'Query', 'whatIf');
   const suggestionsAvailable = hasField(fields, 'Query', 'suggestSites');
@@ -53,19 +34,21 @@ export function useWhatIf(site: WhatIfSite | null, communityCode: string | null,
       ? { lon: site.lon, lat: site.lat }
       : { lon: site.lon, lat: site.lat, directionDeg: site.fovDeg >= 360 ? null : site.directionDeg, fovDeg: site.fovDeg, rangeM: site.rangeM }
     : null;
-  const whatIf = useGraphQL<{ whatIf: { before: CoverageFacts; after: CoverageFacts } }>(
-    available && proposed && communityCode ? WHAT_IF_QUERY : null,
-    { kind: site?.kind === 'camera' ? 'CAMERAS' : 'BUS_STOPS', communityCode, site: proposed },
+  const whatIf = useGraphQL(
+    available && proposed && communityCode ? WhatIfDocument : null,
+    { kind: site?.kind === 'camera' ? 'CAMERAS' : 'BUS_STOPS', communityCode: communityCode ?? '', site: proposed ?? { lon: 0, lat: 0 } },
     token,
   );
-  const suggest = useGraphQL<SuggestAnswer>(suggestionsAvailable && communityCode ? SUGGEST_QUERY : null, { communityCode }, token);
+  const suggest = useGraphQL(suggestionsAvailable && communityCode ? SuggestDocument : null, { communityCode: communityCode ?? '' }, token);
   const suggestions = useMemo(() => {
     if (!suggest.data) return null;
     let previous = suggest.data.suggestSites.before.coveredShare;
-    return suggest.data.suggestSites.suggestions.map((pick) => {
+    return suggest.data.suggestSites.suggestions.flatMap((pick) => {
       const addedShare = pick.coveredShareAfter - previous;
       previous = pick.coveredShareAfter;
-      return { rank: pick.rank, location: pick.location, addedShare, addedAreaM2: pick.newlyCoveredAreaM2, coveredShareAfter: pick.coveredShareAfter };
+      // A suggested site is a point (the schema's GeoJSON scalar says only "a geometry").
+      if (pick.location.type !== 'Point') return [];
+      return [{ rank: pick.rank, location: pick.location, addedShare, addedAreaM2: pick.newlyCoveredAreaM2, coveredShareAfter: pick.coveredShareAfter }];
     });
   }, [suggest.data]);
   return {

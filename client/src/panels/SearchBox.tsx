@@ -1,24 +1,10 @@
 // Finds a community by name or code as you type (a keyboard-driven combobox); choosing one selects it on the map.
 import { useId, useState } from 'react';
 import { useGraphQL } from '../api/useGraphQL';
+import { SearchDocument, type SearchQuery } from '../gql/graphql';
 import { useLanguage } from '../i18n/useLanguage';
 
-const SEARCH_QUERY = `query Search($text: String!) {
-  byName: communities(nameContains: $text, first: 8) { nodes { code name districtCode street } }
-  byCode: communities(code: $text, first: 1) { nodes { code name districtCode street } }
-}`;
-
-interface Hit {
-  code: string;
-  name: string;
-  districtCode: string | null;
-  street: string | null;
-}
-
-interface SearchResult {
-  byName: { nodes: Hit[] };
-  byCode: { nodes: Hit[] };
-}
+type Hit = SearchQuery['byName']['nodes'][number];
 
 export function SearchBox({ token, districtNames, onChoose }: { token: string | null; districtNames: ReadonlyMap<string, string>; onChoose(code: string): void }) {
   const { t } = useLanguage();
@@ -27,7 +13,7 @@ export function SearchBox({ token, districtNames, onChoose }: { token: string | 
   const [open, setOpen] = useState(false);
   const listId = useId();
   const trimmed = text.trim();
-  const { data } = useGraphQL<SearchResult>(trimmed.length >= 1 ? SEARCH_QUERY : null, { text: trimmed }, token);
+  const { data } = useGraphQL(trimmed.length >= 1 ? SearchDocument : null, { text: trimmed }, token);
   const hits = data ? [...data.byCode.nodes, ...data.byName.nodes.filter((hit) => hit.code !== data.byCode.nodes[0]?.code)] : [];
   const choose = (hit: Hit) => {
     onChoose(hit.code);

@@ -2,37 +2,10 @@
 import { useState } from 'react';
 import { graphqlRequest } from '../api/graphql';
 import { useGraphQL } from '../api/useGraphQL';
+import { SourcesDocument, SyncDocument, type SourcesQuery } from '../gql/graphql';
 import { useLanguage } from '../i18n/useLanguage';
 
-const SOURCES_QUERY = `{ sources { id layer url kind schedule timeZone nextRunAt
-  lastRun { status added changed removed unchanged message startedAt finishedAt pages bytes }
-  lastFailure { message startedAt } } }`;
-const SYNC_MUTATION = 'mutation Sync($id: ID!) { syncSource(id: $id) { status message } }';
-
-interface SyncRunView {
-  status: string;
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-  message: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  pages: number;
-  bytes: number;
-}
-
-interface SourceView {
-  id: string;
-  layer: string;
-  url: string;
-  kind: string;
-  schedule: string | null;
-  timeZone: string;
-  nextRunAt: string | null;
-  lastRun: SyncRunView | null;
-  lastFailure: { message: string | null; startedAt: string } | null;
-}
+type SyncRunView = NonNullable<SourcesQuery['sources'][number]['lastRun']>;
 
 const WORDS = {
   zh: { title: '数据源同步', none: '还没有数据源：npx atlas source add <图层> <地址>', next: '下次同步', onDemand: '仅手动', last: '上次', never: '从未同步', failed: '上次失败', syncNow: '立即同步', syncing: '同步中…', counts: (r: SyncRunView) => `新增 ${r.added}，变更 ${r.changed}，删除 ${r.removed}，未变 ${r.unchanged}` },
@@ -45,14 +18,14 @@ export function SourcesPanel({ token, onClose }: { token: string | null; onClose
   const [refresh, setRefresh] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
-  const { data, error, loading } = useGraphQL<{ sources: SourceView[] }>(SOURCES_QUERY, {}, token, refresh);
+  const { data, error, loading } = useGraphQL(SourcesDocument, {}, token, refresh);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 
   async function syncNow(id: string) {
     setBusy(id);
     setSyncError(null);
     try {
-      await graphqlRequest(SYNC_MUTATION, { id }, token);
+      await graphqlRequest(SyncDocument, { id }, token);
     } catch (failure) {
       setSyncError((failure as Error).message);
     } finally {

@@ -5,6 +5,7 @@ import type { AtlasContext } from '../../request/context.js';
 import { LayerListArgs } from '../filters.input.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadByCode, loadGeometry, loadLinked, loadWithinCommunity } from '../layer.service.js';
+import { loadLabelPoint } from '../../store/label-points.js';
 import { Provenance, provenanceOf } from '../provenance.type.js';
 import { District } from '../district/district.type.js';
 import { GridCell } from '../grid-cell/grid-cell.type.js';
@@ -28,6 +29,11 @@ export class CommunityResolver {
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
   boundary(@Root() community: Community, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number) {
     return loadGeometry(ctx, 'communities', community.code, simplifyMeters, community, 'boundary');
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Where to write its name on a map: a Point inside the community, the centre of the largest circle that fits in it.' })
+  labelPoint(@Root() community: Community, @Ctx() ctx: AtlasContext) {
+    return loadLabelPoint(ctx, 'communities', community.code);
   }
 
   @FieldResolver(() => District, { nullable: true, description: 'The district that contains the community.' })

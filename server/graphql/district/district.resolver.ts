@@ -5,6 +5,7 @@ import type { AtlasContext } from '../../request/context.js';
 import { GeoJSONScalar } from '../geojson.scalar.js';
 import { listLayer, loadGeometry, loadLinked } from '../layer.service.js';
 import { Community } from '../community/community.type.js';
+import { loadLabelPoint } from '../../store/label-points.js';
 import { Provenance, provenanceOf } from '../provenance.type.js';
 import { District } from './district.type.js';
 
@@ -18,6 +19,11 @@ export class DistrictResolver {
   @FieldResolver(() => GeoJSONScalar, { description: 'The boundary as GeoJSON, optionally simplified by a tolerance in metres.' })
   boundary(@Root() district: District, @Ctx() ctx: AtlasContext, @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplification tolerance in metres (0 to 5000); absent or 0 returns the geometry as stored.' }) simplifyMeters?: number): Promise<string> | string {
     return loadGeometry(ctx, 'districts', district.code, simplifyMeters, district, 'boundary');
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Where to write its name on a map: a Point inside the district, the centre of the largest circle that fits in it.' })
+  labelPoint(@Root() district: District, @Ctx() ctx: AtlasContext): Promise<string> {
+    return loadLabelPoint(ctx, 'districts', district.code);
   }
 
   @FieldResolver(() => [Community], { description: 'The communities of the district.' })
