@@ -1,7 +1,8 @@
-// The shareable part of the page (view, layers, standard, selection, open panel) as a URL hash, and back.
+// The shareable part of the page (view, layers, standard, selection, open panel, which changes) as a URL hash, and back.
+import { formatChangeSelection, LAST_MONTH, parseChangeSelection, type ChangeSelection } from '../changes/change-selection';
 
 export type StandardId = 'bus' | 'camera' | 'grid' | 'renovation';
-export type PanelId = 'community' | 'dashboard' | 'whatif' | 'sources' | 'none';
+export type PanelId = 'community' | 'dashboard' | 'whatif' | 'changes' | 'sources' | 'none';
 
 export const STANDARD_IDS: readonly StandardId[] = ['bus', 'camera', 'grid', 'renovation'];
 
@@ -18,9 +19,11 @@ export interface UrlState {
   community: string | null;
   district: string | null;
   panel: PanelId;
+  /** What the "what changed" view shows (`ch`: `v:41`, `m:2026-11`; absent: since last month). */
+  changes: ChangeSelection;
 }
 
-const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'sources', 'none'];
+const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'changes', 'sources', 'none'];
 
 export function parseUrlState(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -35,6 +38,7 @@ export function parseUrlState(hash: string): UrlState {
     community: params.get('c') || null,
     district: params.get('d') || null,
     panel: panel && PANELS.includes(panel) ? panel : params.get('c') ? 'community' : 'none',
+    changes: params.has('ch') ? parseChangeSelection(params.get('ch')) : LAST_MONTH,
   };
 }
 
@@ -46,6 +50,8 @@ export function formatUrlState(state: UrlState): string {
   if (state.community) params.set('c', state.community);
   if (state.district) params.set('d', state.district);
   if (state.panel !== 'none') params.set('p', state.panel);
-  // URLSearchParams escapes "/" and ","; the hash reads better without.
-  return `#${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
+  const changes = formatChangeSelection(state.changes);
+  if (changes) params.set('ch', changes);
+  // URLSearchParams escapes "/", "," and ":"; the hash reads better without.
+  return `#${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
