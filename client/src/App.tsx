@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { useChanges } from './api/useChanges';
 import { useCommunity } from './api/useCommunity';
 import { useDataVersions } from './api/useDataVersions';
-import { formatChangeSelection } from './changes/change-selection';
+import { formatChangeSelection, LAST_MONTH } from './changes/change-selection';
 import { changeFeatures } from './map/change-features';
 import { useFitChanges } from './map/useFitChanges';
 import { ChangesPanel } from './panels/ChangesPanel';
@@ -161,6 +161,8 @@ export function App() {
               district={url.district ?? claims?.district ?? null}
               onDistrict={(district) => setUrl({ district })}
               onCommunity={(code) => selectCommunity(code, true)}
+              onChanges={() => setUrl({ panel: 'changes', changes: LAST_MONTH })}
+              camerasHidden={camerasHidden}
               onClose={() => openPanel('none')}
             />
           )}
