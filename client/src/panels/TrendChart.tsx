@@ -16,11 +16,12 @@ const monthIndex = (month: string) => {
   return year * 12 + index - 1;
 };
 
-/** Month labels kept apart: about four along the axis, the last always. */
+/** Month labels kept apart: about four along the axis, the last always, the first when it is not crowded. */
 function labelledMonths(count: number): Set<number> {
   const step = Math.max(1, Math.ceil(count / 4));
   const chosen = new Set<number>();
   for (let i = count - 1; i >= 0; i -= step) chosen.add(i);
+  if (!chosen.has(0) && Math.min(...chosen) >= Math.ceil(step / 2) + 1) chosen.add(0);
   return chosen;
 }
 
@@ -55,7 +56,7 @@ export function TrendChart({ ruleId, title, points }: { ruleId: string; title: s
               <text x={x(month)} y={HEIGHT - BOTTOM + 12} textAnchor="middle" fontSize={9} fill="#333">
                 {shortMonth(month)}
               </text>
-              {(index === 0 || month.endsWith('-01')) && (
+              {(index === Math.min(...labels) || month.endsWith('-01')) && (
                 <text x={x(month)} y={HEIGHT - BOTTOM + 23} textAnchor="middle" fontSize={8.5} fill="#777">
                   {month.slice(0, 4)}
                 </text>
