@@ -2,7 +2,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { useChanges } from './api/useChanges';
 import { useCommunity } from './api/useCommunity';
+import { useDataVersions } from './api/useDataVersions';
+import { formatChangeSelection, LAST_MONTH } from './changes/change-selection';
+import { changeFeatures } from './map/change-features';
+import { useFitChanges } from './map/useFitChanges';
+import { ChangesPanel } from './panels/ChangesPanel';
 import { useDistricts } from './api/useDistricts';
 import { useSchemaFields } from './api/useSchemaFields';
 import { useStandardRules } from './api/useStandardRules';
@@ -58,6 +64,14 @@ export function App() {
   const dashboardDistrict = url.panel === 'dashboard' ? url.district : null;
   useFitDistrict(map, dashboardDistrict, dashboardDistrict ? districts.boundaries.get(dashboardDistrict) : undefined, startedWithView);
   useResizeOnPrint(map);
+
+  const changesOpen = url.panel === 'changes';
+  const changes = useChanges(url.changes, camerasHidden, token, changesOpen ? fields : null, true);
+  const versions = useDataVersions(token, changesOpen ? fields : null);
+  const changeList = useMemo(() => (changes.byLayer ? [...changes.byLayer.values()].flatMap((page) => page.nodes) : null), [changes.byLayer]);
+  const changeCollection = useMemo(() => (changesOpen && changeList ? changeFeatures(changeList) : EMPTY_COLLECTION), [changesOpen, changeList]);
+  const changeGeometries = useMemo(() => (changesOpen && changeList ? changeCollection.features.map((feature) => feature.geometry) : null), [changesOpen, changeList, changeCollection]);
+  useFitChanges(map, changesOpen ? formatChangeSelection(url.changes) ?? 'last-month' : null, changeGeometries, startedWithView);
 
   const openPanel = useCallback((panel: PanelId) => setUrl({ panel }), [setUrl]);
   const selectCommunity = useCallback(
@@ -117,6 +131,7 @@ export function App() {
           selection={selection}
           whatIf={overlays.whatIf}
           suggestions={overlays.suggestions}
+          changes={changeCollection}
           districtLabels={districts.labels}
           placing={placing !== null}
           onClick={onMapClick}
@@ -127,7 +142,7 @@ export function App() {
         {placing && <div className="map-banner" role="status">{t('clickMapToPlace')}</div>}
       </main>
       {url.panel !== 'none' && (
-        <aside className="side-panel" aria-label={t(url.panel === 'dashboard' ? 'dashboard' : url.panel === 'whatif' ? 'whatIf' : url.panel === 'sources' ? 'sources' : 'community')}>
+        <aside className="side-panel" aria-label={t(url.panel === 'dashboard' ? 'dashboard' : url.panel === 'whatif' ? 'whatIf' : url.panel === 'sources' ? 'sources' : url.panel === 'changes' ? 'changes' : 'community')}>
           {url.panel === 'community' && url.community && (
             <CommunityPanel
               community={facts}
@@ -149,6 +164,8 @@ export function App() {
               district={url.district ?? claims?.district ?? null}
               onDistrict={(district) => setUrl({ district })}
               onCommunity={(code) => selectCommunity(code, true)}
+              onChanges={() => setUrl({ panel: 'changes', changes: LAST_MONTH })}
+              camerasHidden={camerasHidden}
               onClose={() => openPanel('none')}
             />
           )}
@@ -163,6 +180,18 @@ export function App() {
               onPlace={setPlacing}
               onOverlays={setOverlays}
               onClose={() => openPanel(url.community ? 'community' : 'none')}
+            />
+          )}
+          {url.panel === 'changes' && (
+            <ChangesPanel
+              selection={url.changes}
+              onSelection={(selection) => setUrl({ changes: selection })}
+              changes={changes}
+              versions={versions}
+              camerasHidden={camerasHidden}
+              token={token}
+              onFlyTo={(change) => fitGeometries([change.before, change.after])}
+              onClose={() => openPanel('none')}
             />
           )}
           {url.panel === 'sources' && <SourcesPanel token={token} onClose={() => openPanel('none')} />}

@@ -1,4 +1,4 @@
-// Saves the client's main views to docs/screenshots (npx tsx test/browser/screenshots.ts [demo|tiny]), over a fresh demo city.
+// Saves the client's main views to docs/screenshots (npx tsx test/browser/screenshots.ts [demo|tiny] [name,name…]), over a fresh demo city.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry } from 'geojson';
@@ -7,9 +7,12 @@ import { launchChromium, openGuardedPage, waitForMapIdle } from './support/brows
 import { startBrowserHub } from './support/browser-hub.js';
 import { buildClient } from './support/build-client.js';
 import { interiorPoint, mapCentre } from './support/page-probes.js';
+import { prepareHistory } from './support/screenshot-history.js';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const scale = (process.argv[2] ?? 'demo') as 'demo' | 'tiny';
+/** Only these screenshots (by name), when given. */
+const only = process.argv[3] ? new Set(process.argv[3].split(',')) : null;
 
 buildClient();
 const hub = await startBrowserHub(scale);
@@ -17,6 +20,7 @@ const browser = await launchChromium();
 const outside: string[] = [];
 
 async function shoot(name: string, url: string, options: { language?: 'zh' | 'en'; token?: string; before?: (page: Page) => Promise<void>; viewport?: { width: number; height: number }; print?: boolean } = {}) {
+  if (only && !only.has(name)) return;
   const guarded = await openGuardedPage(browser, { viewport: options.viewport });
   const { page } = guarded;
   await page.addInitScript(
@@ -82,6 +86,13 @@ await shoot('what-if', `/#v=14.2/${gapLat}/${gapLon}&s=bus&c=${pick.code}&p=what
 await shoot('dashboard', `/#s=bus&p=dashboard&d=${pick.districtCode}`);
 await shoot('dashboard-en', `/#s=grid&p=dashboard`, { language: 'en' });
 await shoot('print-report', `/#s=bus&p=dashboard&d=${pick.districtCode}`, { print: true });
+// Six months of history, each with stops added in gaps, and a last import that moves, adds and removes one.
+if (!only || ['changes', 'dashboard-trend', 'print-trend'].some((name) => only.has(name))) {
+  const history = await prepareHistory(hub);
+  await shoot('changes', `/#s=bus&l=communities,bus-stops,stop-catchments,roads,districts&p=changes&ch=v:${history.lastVersion}`, { token: analyst });
+  await shoot('dashboard-trend', `/#s=bus&p=dashboard&d=${history.district}`, { before: async (page) => page.getByTestId('trends').scrollIntoViewIfNeeded() });
+  await shoot('print-trend', `/#s=bus&p=dashboard&d=${history.district}`, { print: true });
+}
 await shoot('sign-in', '/#s=bus', { language: 'en', before: async (page) => page.getByTestId('sign-in').click() });
 await shoot('explorer', '/explorer', { token: analyst, language: 'en' });
 

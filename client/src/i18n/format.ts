@@ -23,3 +23,31 @@ export function formatNumber(value: number | null | undefined, language: Languag
   if (value == null) return '–';
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits }).format(value);
 }
+
+/** The city's time zone: dates of changes and months of the history are read there, wherever the browser is. */
+const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+/** A message with its {placeholders} filled in. */
+export function fillIn(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function formatDay(at: string, language: Language): string {
+  return new Date(at).toLocaleDateString(locale(language), { timeZone: CITY_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function formatDateTime(at: string, language: Language): string {
+  return new Date(at).toLocaleString(locale(language), { timeZone: CITY_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A month given as YYYY-MM: "2026年11月", "November 2026". */
+export function formatMonth(month: string, language: Language): string {
+  const [year, index] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, index - 1, 15)).toLocaleDateString(locale(language), { timeZone: 'UTC', year: 'numeric', month: 'long' });
+}
+
+/** The city month (YYYY-MM) an instant falls in. */
+export function cityMonthOf(at: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit' }).formatToParts(new Date(at));
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}

@@ -8,6 +8,7 @@ import { DISTRICT_LABEL_LAYERS, DISTRICT_LABEL_SOURCE } from './layers/districts
 import { COMMUNITY_FILL, COMMUNITY_LABEL_LAYERS, COMMUNITY_LABEL_SOURCE } from './layers/communities.layers';
 import { useCommunityLabels } from './useCommunityLabels';
 import { communityFillColour } from './layers/community-colour';
+import { CHANGES_LAYERS, CHANGES_SOURCE } from './layers/changes.layers';
 import { SELECTION_LAYERS, SELECTION_SOURCE, SUGGESTION_LAYERS, SUGGESTION_SOURCE, WHATIF_LAYERS, WHATIF_SOURCE } from './layers/overlay.layers';
 import { CLICKABLE_COMMUNITY_LAYERS, LAYER_GROUPS, type LayerGroup } from './layer-groups';
 import { useGeoJsonLayers } from './useGeoJsonLayers';
@@ -30,6 +31,8 @@ export interface AtlasMapProps {
   selection: FeatureCollection;
   whatIf: FeatureCollection;
   suggestions: FeatureCollection;
+  /** What changed (client/src/map/change-features.ts): empty unless the view is open. */
+  changes: FeatureCollection;
   districtLabels: FeatureCollection;
   /** A crosshair and clicks anywhere, for placing a what-if site. */
   placing: boolean;
@@ -58,6 +61,7 @@ export function AtlasMap(props: AtlasMapProps) {
   useGeoJsonLayers(map, SELECTION_SOURCE, SELECTION_LAYERS, props.selection);
   useGeoJsonLayers(map, WHATIF_SOURCE, WHATIF_LAYERS, props.whatIf);
   useGeoJsonLayers(map, SUGGESTION_SOURCE, SUGGESTION_LAYERS, props.suggestions);
+  useGeoJsonLayers(map, CHANGES_SOURCE, CHANGES_LAYERS, props.changes);
   const communityLabels = useCommunityLabels(map, props.token);
   useGeoJsonLayers(map, COMMUNITY_LABEL_SOURCE, COMMUNITY_LABEL_LAYERS, communityLabels, props.visibleLayers.includes('communities'));
   useGeoJsonLayers(map, DISTRICT_LABEL_SOURCE, DISTRICT_LABEL_LAYERS, props.districtLabels, props.visibleLayers.includes('districts'));

@@ -14,6 +14,7 @@ export const LAYER_SLOTS = [
   'whatif',
   'bus-stops',
   'cameras',
+  'changes',
   'suggestions',
   'labels',
 ] as const;

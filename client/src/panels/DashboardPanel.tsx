@@ -1,4 +1,4 @@
-// The district dashboard for officials: pass share of each standard, the renovation programme against its plan, failing communities, exports, print.
+// The district dashboard for officials: pass share of each standard and its trend, what changed since last month, the renovation programme, failing communities, exports, print.
 import { useState } from 'react';
 import type { SchemaFields } from '../api/schema-fields';
 import type { DistrictName } from '../api/useDistricts';
@@ -8,6 +8,8 @@ import { useBusCoverageBoth } from '../api/useBusCoverageBoth';
 import { formatShare } from '../i18n/format';
 import { STANDARD_LABELS } from '../standards/standard-labels';
 import { useLanguage } from '../i18n/useLanguage';
+import { DashboardChanges } from './DashboardChanges';
+import { DashboardTrends } from './DashboardTrends';
 import { ExportLinks } from './ExportLinks';
 import { FailingTable } from './FailingTable';
 import { ProgressBar } from './ProgressBar';
@@ -20,10 +22,13 @@ export interface DashboardPanelProps {
   district: string | null;
   onDistrict(district: string | null): void;
   onCommunity(code: string): void;
+  /** Opens the map's "what changed" view. */
+  onChanges(): void;
+  camerasHidden: boolean;
   onClose(): void;
 }
 
-export function DashboardPanel({ token, fields, districts, district, onDistrict, onCommunity, onClose }: DashboardPanelProps) {
+export function DashboardPanel({ token, fields, districts, district, onDistrict, onCommunity, onChanges, camerasHidden, onClose }: DashboardPanelProps) {
   const { t, language } = useLanguage();
   const [ruleId, setRuleId] = useState('bus-stop-500m');
   const [program, setProgram] = useState<RenovationProgram>('CITY');
@@ -89,6 +94,17 @@ export function DashboardPanel({ token, fields, districts, district, onDistrict,
           {t('alongRoads')} <strong data-testid="dashboard-bus-roads">{formatShare(bus.data.roads.coveredShare, language)}</strong>
         </p>
       )}
+
+      {summaries && !notOwn && (
+        <DashboardTrends
+          rules={summaries.map((summary) => ({ id: summary.rule.id, title: label(summary.rule.id, summary.rule.titleZh, summary.rule.titleEn) }))}
+          district={district}
+          token={token}
+          fields={fields}
+        />
+      )}
+
+      {!notOwn && <DashboardChanges district={district} camerasHidden={camerasHidden} token={token} fields={fields} onOpen={onChanges} />}
 
       {years && !notOwn && (
         <section>

@@ -1,4 +1,4 @@
-// The top bar: the hub's name, community search, the views (map, dashboard, what-if, explorer), language and sign-in.
+// The top bar: the hub's name, community search, the views (map, dashboard, what-if, what changed, sources, explorer), language and sign-in.
 import { useLanguage } from '../i18n/useLanguage';
 import type { PanelId } from '../state/url-state';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -20,6 +20,7 @@ export function Header({ token, onToken, panel, onPanel, districtNames, onSearch
     { id: 'none', label: t('mapView') },
     { id: 'dashboard', label: t('dashboard') },
     { id: 'whatif', label: t('whatIf') },
+    { id: 'changes', label: t('changes') },
     { id: 'sources', label: t('sources') },
   ];
   return (

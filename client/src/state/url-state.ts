@@ -1,7 +1,8 @@
-// The shareable part of the page (view, layers, standard, selection, open panel) as a URL hash, and back.
+// The shareable part of the page (view, layers, standard, selection, open panel, which changes) as a URL hash, and back.
+import { formatChangeSelection, LAST_MONTH, parseChangeSelection, type ChangeSelection } from '../changes/change-selection';
 
 export type StandardId = 'bus' | 'camera' | 'grid' | 'renovation';
-export type PanelId = 'community' | 'dashboard' | 'whatif' | 'sources' | 'none';
+export type PanelId = 'community' | 'dashboard' | 'whatif' | 'changes' | 'sources' | 'none';
 
 export const STANDARD_IDS: readonly StandardId[] = ['bus', 'camera', 'grid', 'renovation'];
 
@@ -20,9 +21,11 @@ export interface UrlState {
   panel: PanelId;
   /** Bus stops' reach: straight line, or walking along the roads. */
   along: 'line' | 'roads';
+  /** What the "what changed" view shows (`ch`: `v:41`, `m:2026-11`; absent: since last month). */
+  changes: ChangeSelection;
 }
 
-const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'sources', 'none'];
+const PANELS: readonly PanelId[] = ['community', 'dashboard', 'whatif', 'changes', 'sources', 'none'];
 
 export function parseUrlState(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -38,6 +41,7 @@ export function parseUrlState(hash: string): UrlState {
     district: params.get('d') || null,
     panel: panel && PANELS.includes(panel) ? panel : params.get('c') ? 'community' : 'none',
     along: params.get('a') === 'roads' ? 'roads' : 'line',
+    changes: params.has('ch') ? parseChangeSelection(params.get('ch')) : LAST_MONTH,
   };
 }
 
@@ -50,6 +54,8 @@ export function formatUrlState(state: UrlState): string {
   if (state.district) params.set('d', state.district);
   if (state.panel !== 'none') params.set('p', state.panel);
   if (state.along === 'roads') params.set('a', 'roads');
-  // URLSearchParams escapes "/" and ","; the hash reads better without.
-  return `#${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
+  const changes = formatChangeSelection(state.changes);
+  if (changes) params.set('ch', changes);
+  // URLSearchParams escapes "/", "," and ":"; the hash reads better without.
+  return `#${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }

@@ -1,5 +1,6 @@
 // A hub for browser tests: a fresh embedded store (or a new PostGIS database with DATABASE_URL) with the demo city, serving the built client.
 import crypto from 'node:crypto';
+import type { Database } from '../../../server/db/database.js';
 import { signToken } from '../../../server/auth/token.js';
 import { createViewerResolver } from '../../../server/auth/viewer.resolver.js';
 import type { Role } from '../../../server/auth/viewer.js';
@@ -10,6 +11,8 @@ import { startHub, type TestHub } from '../../support/hub.js';
 
 export interface BrowserHub extends TestHub {
   storeKind: string;
+  /** The hub's store, for what a test does behind the API (a backdated standards snapshot). */
+  db: Database;
   /** A sign-in token for this hub. */
   token(role: Role, districtCode?: string): string;
   dispose(): Promise<void>;
@@ -24,6 +27,7 @@ export async function startBrowserHub(scale: SeedScale = 'tiny', storeKindName?:
   return {
     ...hub,
     storeKind: kind.name,
+    db,
     token: (role, districtCode) => signToken({ role, districtCode }, secret),
     async dispose() {
       await hub.close();

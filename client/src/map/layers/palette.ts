@@ -27,4 +27,8 @@ export const PALETTE = {
   selection: '#111111',
   whatIf: '#e6007e',
   suggestion: '#00838f',
+  /** What changed: added green, removed red, changed amber (the traffic-light reading officials expect). */
+  added: '#1a9641',
+  removed: '#d7191c',
+  changed: '#f0a202',
 };
