@@ -7,7 +7,9 @@
 -- and a row outside every district is refused on Citus (a distributed row needs its shard). Their import_run_id keeps
 -- its value without a foreign key (Citus allows none from a distributed table to a local one).
 -- Bus stops, cameras, roads, districts and the standards' rules as reference tables: a border community's coverage
--- reads the next district's stops, and a reference table is read on the node that asks.
+-- reads the next district's stops, and a reference table is read on the node that asks. The coverage cache too, for
+-- now: it is joined with areas of every level by code (tiles, scenarios, the carry-forward after an import), and a
+-- reference table joins anything; distributing it with its areas is the next step (docs/SCALING.md).
 -- Triggers: Citus refuses tables with triggers unless citus.enable_unsafe_triggers is on; the row triggers (metric
 -- geometry, camera view) are self-contained and fire on the shard; the change-set statement triggers fire where the
 -- rows are written (see docs/SCALING.md for what they record there).
@@ -22,8 +24,14 @@ BEGIN
   PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
   EXECUTE format('ALTER DATABASE %I SET citus.enable_unsafe_triggers = on', current_database());
 
-  FOREACH t IN ARRAY ARRAY['districts', 'bus_stops', 'cameras', 'roads', 'standard_rules'] LOOP
-    IF t <> 'standard_rules' THEN
+  -- The coverage functions read the reference tables from inside the shard queries that call them, on the worker
+  -- holding the shard; Citus refuses such nested reads unless allowed. A reference table is whole on every node, so
+  -- the read is local and exact (the "possible incorrectness" Citus warns of concerns distributed tables only).
+  EXECUTE format('ALTER DATABASE %I SET citus.allow_nested_distributed_execution = on', current_database());
+  PERFORM run_command_on_workers(format('ALTER DATABASE %I SET citus.allow_nested_distributed_execution = on', current_database()));
+
+  FOREACH t IN ARRAY ARRAY['districts', 'bus_stops', 'cameras', 'roads', 'standard_rules', 'coverage_cache'] LOOP
+    IF t IN ('districts', 'bus_stops', 'cameras', 'roads') THEN
       EXECUTE format('ALTER TABLE %I DROP CONSTRAINT IF EXISTS %I', t, t || '_import_run_id_fkey');
     END IF;
     PERFORM create_reference_table(t::regclass);

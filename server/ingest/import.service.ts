@@ -274,7 +274,9 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     if (changedLayers.length > 0) {
       // What the change cannot reach keeps its cached coverage (the entries move to the new versions with the layers).
       const before = await layerVersions(client, changedLayers);
-      await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
+      // On Citus the cache is a reference table, which Citus will not update from the coordinator's change set: every
+      // entry of the moved layers is computed again when next asked (docs/SCALING.md).
+      if (distributed.size === 0) await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
       await client.query(sql.bumpVersions, [changedLayers]);
       await recordVersionExtents(client, changeSetId, changedLayers);
     }
