@@ -29,11 +29,11 @@ hits AS (
 computed AS (
   -- The gaps in the select list, not in a LATERAL subquery without FROM: Citus pushes no such subquery to the shards.
   SELECT a.code, ST_Area(a.geom_m) AS area_m2,
-    CASE
-        WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
-          THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
-        ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
-    END AS gaps_m,
+         CASE
+           WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
+             THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
+           ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
+         END AS gaps_m,
          {{nearest}}(a.geom_m, '{}'::text[], '[]'::jsonb) AS nearest_m
   FROM {{areas}} a
   CROSS JOIN versions v
