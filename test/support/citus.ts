@@ -51,7 +51,16 @@ export async function createCitusDatabase(baseUrl: string, name: string): Promis
 }
 
 export async function dropCitusDatabase(baseUrl: string, name: string): Promise<void> {
-  await withClient(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  // A worker may still hold the coordinator's cached connections for a moment after the pool closed.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withClient(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if (attempt >= 10 || (error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /** A fresh hub store on the cluster: migrated (and so distributed) by Database.open. */
