@@ -1,5 +1,6 @@
 // The benchmark sections, in the order they run and appear in docs/BENCHMARKS.md.
 import type { Section } from '../lib/context.js';
+import { citus } from './citus.js';
 import { client } from './client.js';
 import { coverage } from './coverage.js';
 import { graphqlQueries } from './graphql-queries.js';
@@ -22,4 +23,6 @@ export const SECTIONS: (Section & { id: string })[] = [
   { id: 'client', ...client },
   { id: 'sync', ...sourceSync },
   { id: 'walk', ...walk },
+  // Only with CITUS_URL (a coordinator): reported as not measured otherwise.
+  { id: 'citus', ...citus },
 ];

@@ -103,6 +103,9 @@ export interface AreaCoverageOptions {
   gridM?: number;
 }
 
+/** The column naming an area's district: its own code for a district. */
+const districtColumn = (level: AreaLevel): string => (level === 'districts' ? 'code' : 'district_code');
+
 /** The SQL and values that compute (or read from the cache) the coverage of `codes`, areas of one level. */
 export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest, options: AreaCoverageOptions = {}): { text: string; values: unknown[] } {
   const { clip = 'atlas_clip_to_box', throughParent = true, gridM = -1 } = options;
@@ -112,6 +115,8 @@ export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], re
     // Without a parent level the join matches nothing ($7 is NULL); the slots still need plain identifiers.
     parent_table: parent ? areaTable(parent.level) : areaTable(level),
     parent_link: parent ? parent.link : 'code',
+    parent_district: districtColumn(parent ? parent.level : level),
+    area_district: districtColumn(level),
     cover: request.model.coverFunction,
     nearest: request.model.nearestFunction,
     clip,

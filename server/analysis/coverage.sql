@@ -6,12 +6,15 @@
 -- where they do not. $1 codes, $2 reach_m, $3 area layer, $4 source layer, $5 model, $6 params key,
 -- $7 the layer of the areas' parents ({{parent_table}}, linked by {{parent_link}}) or NULL, $8 the overlays' precision grid
 -- in metres (-1: GEOS's floating precision; coverage.service.ts overlayGridM says why the embedded store takes 1 mm).
+-- computed_at is the inserted row's (now(), the same in one transaction): Citus allows no volatile function in DO UPDATE SET.
 -- An area that lies inside its parent is covered exactly where its parent is, since every catchment that reaches it
 -- reaches the parent: with the parent's gaps fresh in the cache, one intersection replaces a union of catchments.
 -- "Inside" allows 0.01 % of the area (at least 0.01 m²) outside: clipping leaves slivers, and at city scale two thirds
 -- of the generated cells reach out of their community by 0.01–10 m², which is then counted as covered.
 -- Every area is measured in its own zone (the SRID of its geom_m); a parent in another zone, and its gaps, are brought
 -- into the area's, and the stored gaps stay in the area's zone (070_zones.sql).
+-- The parent is taken in the area's own district ({{parent_district}}, {{area_district}}: the district column of each
+-- table), so that on Citus the join stays on the area's shard; a parent in another district is no shortcut.
 WITH versions AS (
   SELECT coalesce((SELECT version FROM layer_versions WHERE layer = $3), 0) AS area_version,
          coalesce((SELECT version FROM layer_versions WHERE layer = $4), 0) AS source_version,
@@ -24,21 +27,20 @@ hits AS (
     AND c.area_version = v.area_version AND c.source_version = v.source_version
 ),
 computed AS (
-  SELECT a.code, ST_Area(a.geom_m) AS area_m2, g.gaps_m,
+  -- The gaps in the select list, not in a LATERAL subquery without FROM: Citus pushes no such subquery to the shards.
+  SELECT a.code, ST_Area(a.geom_m) AS area_m2,
+         CASE
+           WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
+             THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
+           ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
+         END AS gaps_m,
          {{nearest}}(a.geom_m, '{}'::text[], '[]'::jsonb) AS nearest_m
   FROM {{areas}} a
   CROSS JOIN versions v
   LEFT JOIN coverage_cache pc
     ON $7::text IS NOT NULL AND pc.area_layer = $7 AND pc.model = $5 AND pc.params_key = $6
    AND pc.area_code = a.{{parent_link}} AND pc.area_version = v.parent_version AND pc.source_version = v.source_version
-  LEFT JOIN {{parent_table}} p ON p.code = pc.area_code
-  CROSS JOIN LATERAL (
-    SELECT CASE
-      WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
-        THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
-      ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
-    END AS gaps_m
-  ) g
+  LEFT JOIN {{parent_table}} p ON p.code = pc.area_code AND p.{{parent_district}} = a.{{area_district}}
   WHERE a.code = ANY($1::text[]) AND a.code NOT IN (SELECT code FROM hits)
 ),
 stored AS (
@@ -47,7 +49,7 @@ stored AS (
   FROM computed x, versions v
   ON CONFLICT (area_layer, model, params_key, area_code) DO UPDATE SET
     area_version = EXCLUDED.area_version, source_version = EXCLUDED.source_version, area_m2 = EXCLUDED.area_m2,
-    covered_m2 = EXCLUDED.covered_m2, nearest_m = EXCLUDED.nearest_m, gaps_m = EXCLUDED.gaps_m, computed_at = now()
+    covered_m2 = EXCLUDED.covered_m2, nearest_m = EXCLUDED.nearest_m, gaps_m = EXCLUDED.gaps_m, computed_at = EXCLUDED.computed_at
 )
 SELECT code, area_m2, covered_m2, nearest_m, true AS cached FROM hits
 UNION ALL

@@ -14,7 +14,8 @@ import { readableText } from './readable-text.js';
 import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { sourceTakeovers, TAKEOVER_HINT } from './source-takeover.js';
-import { relinkChildren } from './links.js';
+import { distributedTables } from '../db/distribution.js';
+import { refuseRowsOutsideDistricts, relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { beginChangeSet, finishChangeSet, layerVersions, recordVersionExtents, type ChangeCounts } from './change-sets.js';
 import { carryCoverageForward } from '../analysis/coverage-carry.js';
@@ -260,18 +261,22 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       if (Object.values(plans).includes('parents-outer')) await client.query(anchors.table === 'import_anchors' ? sql.indexAnchors : sql.indexPointAnchors);
     }
     const changeSetId = await beginChangeSet(client, layer, runId);
-    const written = (await client.query(upsertSql(layer, plans), [runId, facts.source])).rowCount ?? 0;
+    const distributed = await distributedTables(client);
+    if (distributed.has(layer.table)) await refuseRowsOutsideDistricts(client, layer, fileName);
+    const written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
     const keptToo = options.keep ?? [];
     const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, keptToo.length ? [...kept, ...keptToo] : kept])).rowCount ?? 0) : 0;
     const changes = await finishChangeSet(client, changeSetId, kept.length - written);
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
-    const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name) : [];
+    const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name, distributed) : [];
     if (changedLayers.length > 0) {
       // What the change cannot reach keeps its cached coverage (the entries move to the new versions with the layers).
       const before = await layerVersions(client, changedLayers);
-      await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
+      // On Citus the cache is a reference table, which Citus will not update from the coordinator's change set: every
+      // entry of the moved layers is computed again when next asked (docs/SCALING.md).
+      if (distributed.size === 0) await carryCoverageForward(client, { changeSetId, layer: layer.name, moved: changedLayers, before });
       await client.query(sql.bumpVersions, [changedLayers]);
       await recordVersionExtents(client, changeSetId, changedLayers);
     }

@@ -1,4 +1,5 @@
 // The SQL that writes staged rows into a layer's table, built only from the layer registry's identifiers.
+import { codeConflictTarget } from '../db/distribution.js';
 import { LAYERS, type Layer } from '../layers.js';
 import { PARENT_OF, type LinkColumn } from './links.js';
 
@@ -46,9 +47,14 @@ export type LinkPlan = 'parents-outer' | 'rows-outer';
  *   keeps it prepared between calls: 100,000 cameras inside 15,000 grid cells cost 15,000 index scans, not 100,000;
  * - rows-outer: one probe of the parents' index per record, cheaper when there are fewer records than parents.
  */
-function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
+function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan, distributed: ReadonlySet<string>): string {
   const { table, column: anchor } = stagedAnchors(layer);
   const parents = LAYERS[PARENT_OF[column]].table;
+  if (distributed.has(parents)) {
+    // Parents distributed by district (Citus): a plain join, which Citus runs on every shard with the staged anchors
+    // sent to it; a subquery correlated with a distributed table is not supported there.
+    return `SELECT s.source_row, min(p.code) AS code FROM ${parents} p JOIN ${table} s ON ST_Intersects(p.geom, s.${anchor}) GROUP BY s.source_row`;
+  }
   if (plan === 'rows-outer') {
     return `SELECT s.source_row, (SELECT min(p.code) FROM ${parents} p WHERE ST_Intersects(p.geom, s.${anchor})) AS code FROM ${table} s`;
   }
@@ -62,8 +68,9 @@ function linkSql(layer: Layer, column: LinkColumn, plan: LinkPlan): string {
 /** For each link column of the layer: how many parents lie within the staged rows' extent (one statement). */
 export function parentsInExtentSql(layer: Layer): string {
   const { table, column: anchor } = stagedAnchors(layer);
-  const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom && e.box)::integer AS ${column}`);
-  return `SELECT ${counts.join(', ')} FROM (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, 4326) AS box FROM ${table}) e`;
+  // The extent first, then uncorrelated counts (Citus runs no subquery correlated with a distributed table).
+  const counts = layer.links.map((column) => `(SELECT count(*) FROM ${LAYERS[PARENT_OF[column]].table} p WHERE p.geom && (SELECT box FROM e))::integer AS ${column}`);
+  return `WITH e AS MATERIALIZED (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, 4326) AS box FROM ${table}) SELECT ${counts.join(', ')}`;
 }
 
 /** Parents-outer when there are fewer parents to scan than records to probe with. */
@@ -89,8 +96,10 @@ const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_MakePo
  * on surface in WGS84; a link the file gives is kept only where no parent contains the record.
  * New rows bring their metric geometry (and a camera its view sector), so the per-row triggers skip them (040);
  * updated rows go through the update triggers as before.
+ * `distributed`: the tables distributed by district (Citus, server/db/distribution.ts): their keys and links differ there.
  */
-export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPlan>> = {}): string {
+export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPlan>> = {}, distributed: ReadonlySet<string> = new Set()): string {
+  const conflictTarget = codeConflictTarget(layer.table, distributed);
   const names = layer.attributes.map((a) => a.name);
   const typed = new Map(names.map((n) => [n, attributeExpression(layer, n)]));
   const values = new Map(names.map((n) => [n, `s.${n}`]));
@@ -102,7 +111,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
     ctes.push(`staged_extent AS MATERIALIZED (SELECT ST_SetSRID(ST_Extent(${anchor})::geometry, 4326) AS box FROM ${table})`);
   }
   for (const column of layer.links) {
-    ctes.push(`link_${column} AS (${linkSql(layer, column, plans[column] ?? 'parents-outer')})`);
+    ctes.push(`link_${column} AS (${linkSql(layer, column, plans[column] ?? 'parents-outer', distributed)})`);
     joins.push(`LEFT JOIN link_${column} ON link_${column}.source_row = s.source_row`);
     values.set(column, values.has(column) ? `coalesce(link_${column}.code, ${values.get(column)})` : `link_${column}.code`);
   }
@@ -122,7 +131,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
     SELECT ${[...values.values()].join(', ')}, $2, $1, s.source_row
     FROM ${staged}
     ${joins.join('\n    ')}
-    ON CONFLICT (code) DO UPDATE SET
+    ON CONFLICT ${conflictTarget} DO UPDATE SET
       ${updatable.map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
       source = EXCLUDED.source, import_run_id = EXCLUDED.import_run_id, source_row = EXCLUDED.source_row
     WHERE (${updatable.map((n) => `t.${n}`).join(', ')}, t.source) IS DISTINCT FROM (${updatable.map((n) => `EXCLUDED.${n}`).join(', ')}, EXCLUDED.source)`;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { QueryResultRow } from 'pg';
 import type { Database, Queryable } from '../db/database.js';
+import { distributedTables } from '../db/distribution.js';
 import { loadQueries } from '../db/queries.js';
 import { importFile, type ImportOptions } from '../ingest/import.service.js';
 import type { LayerName } from '../layers.js';
@@ -25,7 +26,7 @@ import { GENERATED_DISTRICTS } from './districts.js';
 
 const communitySql = loadQueries(new URL('./communities.sql', import.meta.url), ['createZones', 'zoneAreas', 'communityCells'] as const);
 const gridSql = loadQueries(new URL('./grid-cells.sql', import.meta.url), ['gridCells'] as const);
-const roadSql = loadQueries(new URL('./roads.sql', import.meta.url), ['sharedEdges', 'innerEdges'] as const);
+const roadSql = loadQueries(new URL('./roads.sql', import.meta.url), ['sharedEdges', 'sharedEdgesAcrossShards', 'innerEdges'] as const);
 const stopSql = loadQueries(new URL('./bus-stops.sql', import.meta.url), ['stopPositions'] as const);
 const cameraSql = loadQueries(new URL('./cameras.sql', import.meta.url), ['cameraPositions'] as const);
 const siteSql = loadQueries(new URL('./renovation-sites.sql', import.meta.url), ['siteGeometries'] as const);
@@ -183,7 +184,7 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
   let roads: GeneratedRoad[] = [];
   await generateAndLoad(step, 'roads', async () => {
     const edges = [
-      ...(await rowsOf<SharedEdge>(db, roadSql.sharedEdges, [DEMO_SOURCE, MIN_ROAD_LENGTH_M])),
+      ...(await rowsOf<SharedEdge>(db, (await distributedTables(db)).has('communities') ? roadSql.sharedEdgesAcrossShards : roadSql.sharedEdges, [DEMO_SOURCE, MIN_ROAD_LENGTH_M])),
       ...(await rowsOf<SharedEdge>(db, roadSql.innerEdges, [DEMO_SOURCE, MIN_ROAD_LENGTH_M, INNER_STREETS_FROM_M2])),
     ];
     roads = describeRoads(edges, communities, createRandom(step.seed, 'roads'));

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { Database } from '../../server/db/database.js';
+import { createCitusDatabase } from './citus.js';
 
 export interface StoreKind {
   name: 'embedded' | 'server';
@@ -12,8 +13,11 @@ async function openServerStore(baseUrl: string) {
   const name = `atlas_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // DATABASE_URL naming a Citus coordinator (npm run test:citus): each test's database is a cluster of its own.
+  const citus = (await admin.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount === 1;
+  if (!citus) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
+  if (citus) await createCitusDatabase(baseUrl, name);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const db = await Database.open({ url: url.toString(), maxConnections: 4 });

@@ -24,7 +24,8 @@ FROM communities WHERE code = ANY($1::text[]);
 
 -- name: gridStats
 -- Per community: its grid cells, those without a worker, and how far the cells are from tiling it (uncovered and doubly covered m²),
--- measured in the community's zone (a cell may be in another).
+-- measured in the community's zone (a cell may be in another). A community's cells are those of its district (on Citus
+-- the join then stays on the district's shard).
 SELECT c.code, s.cells, s.without_worker,
        ST_Area(c.geom_m) - coalesce(ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS gap_m2,
        coalesce(s.sum_m2 - ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS overlap_m2
@@ -34,7 +35,7 @@ CROSS JOIN LATERAL (
          (count(*) FILTER (WHERE coalesce(g.workers, 0) < 1))::int AS without_worker,
          ST_Union(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m))) AS union_m,
          sum(ST_Area(ST_Intersection(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m)), c.geom_m))) AS sum_m2
-  FROM grid_cells g WHERE g.community_code = c.code
+  FROM grid_cells g WHERE g.district_code = c.district_code AND g.community_code = c.code
 ) s
 WHERE c.code = ANY($1::text[]);
 
