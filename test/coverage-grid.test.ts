@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
-import { analysisConcurrency, areaCoverageQuery, batchesOf, overlayGridM } from '../server/analysis/coverage.service.js';
+import { asRole, TEST_JWT_SECRET, testViewerResolver } from './support/auth.js';
+import { mostStatementsInFlight } from './support/in-flight.js';
+import { createContext } from '../server/request/context.js';
+import { readConfig } from '../server/config.js';
+import { signToken, verifyToken } from '../server/auth/token.js';
+import { analysisConcurrency, areaCoverageQuery, computeAreaCoverage, batchesOf, overlayGridM } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { featureCollection, OVERLAY_FALLBACK_PAIR, pointsCsv, polygon, square } from './coverage.fixtures.js';
 
@@ -28,7 +33,7 @@ describe.each(STORE_KINDS)('grid cells measured through their community on the $
       ]),
     });
     await importFile(db, { layer: 'bus-stops', fileName: 's.csv', content: pointsCsv(['code'], [{ x: 500, y: 500, values: { code: 'S' } }]) });
-    hub = await startHub(db, () => ({ role: 'analyst' }));
+    hub = await startHub(db, testViewerResolver);
   }, 180_000);
   afterAll(async () => {
     await hub?.close();
@@ -36,7 +41,7 @@ describe.each(STORE_KINDS)('grid cells measured through their community on the $
   });
 
   it('gives each cell half the stop disc, inside or reaching out of its community', async () => {
-    const result = await hub.gql(`{ gridCells(codes: ["G-IN", "G-OUT"]) { nodes { code areaM2 busStopCoverage { coveredAreaM2 uncoveredAreaM2 } } } }`);
+    const result = await hub.gql(`{ gridCells(codes: ["G-IN", "G-OUT"]) { nodes { code areaM2 busStopCoverage { coveredAreaM2 uncoveredAreaM2 } } } }`, undefined, asRole('analyst'));
     expect(result.errors).toBeUndefined();
     const byCode = Object.fromEntries(result.data.gridCells.nodes.map((n: { code: string }) => [n.code, n]));
     for (const code of ['G-IN', 'G-OUT']) {
@@ -99,5 +104,40 @@ describe('coverage batches', () => {
     }
     expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '1' })).toBe(1);
     expect(analysisConcurrency('server', { ATLAS_ANALYSIS_CONNECTIONS: '8' })).toBe(8);
+  });
+});
+
+// The setting read is one thing (above); whether a cold computation really runs that many statements side by side is
+// another, read here from the pool's own events over a real computation of 200 communities.
+describe.each(STORE_KINDS)('a cold coverage computation on the $name store', (kind) => {
+  let db: Awaited<ReturnType<typeof kind.open>>;
+  beforeAll(async () => {
+    db = await kind.open();
+    // 200 squares of 100 m in a row of 20 × 10, a stop in every tenth.
+    const squares = Array.from({ length: 200 }, (_, i) => ({ properties: { code: `Q${String(i).padStart(3, '0')}`, name: `方${i}` }, geometry: square((i % 20) * 100, Math.floor(i / 20) * 100, 100) }));
+    await importFile(db, { layer: 'communities', fileName: 'q.geojson', content: featureCollection(squares) });
+    await importFile(db, { layer: 'bus-stops', fileName: 's.csv', content: pointsCsv(['code'], Array.from({ length: 20 }, (_, i) => ({ x: i * 100 + 50, y: 50 + (i % 10) * 100, values: { code: `S${i}` } }))) });
+  }, 180_000);
+  afterAll(async () => db?.dispose());
+
+  it('runs at most ATLAS_ANALYSIS_CONNECTIONS statements at once on a server, and one at a time embedded', async () => {
+    const before = process.env.ATLAS_ANALYSIS_CONNECTIONS;
+    process.env.ATLAS_ANALYSIS_CONNECTIONS = '3';
+    try {
+      const ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
+      const codes = Array.from({ length: 200 }, (_, i) => `Q${String(i).padStart(3, '0')}`);
+      // 200 areas in batches of at least 50: four batches, more than the three connections allowed.
+      expect(batchesOf(codes, 3).length).toBeGreaterThan(3);
+      const { result, most } = await mostStatementsInFlight(db, () => computeAreaCoverage(ctx, 'communities', codes, coverageRequest('bus-stops', 500)));
+      expect(result.size).toBe(200);
+      if (kind.name === 'embedded') expect(most).toBe(1);
+      else {
+        expect(most).toBeGreaterThan(1);
+        expect(most).toBeLessThanOrEqual(3);
+      }
+    } finally {
+      if (before === undefined) delete process.env.ATLAS_ANALYSIS_CONNECTIONS;
+      else process.env.ATLAS_ANALYSIS_CONNECTIONS = before;
+    }
   });
 });

@@ -5,6 +5,7 @@ import { importFile } from '../server/ingest/import.service.js';
 import { RENOVATION_CHECKLIST } from '../server/layers.js';
 import type { Role } from '../server/auth/viewer.js';
 import { STORE_KINDS } from './support/stores.js';
+import { asRole, testViewerResolver } from './support/auth.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { featureCollection, lonLat, pointsCsv, polygon, square } from './coverage.fixtures.js';
 
@@ -56,7 +57,8 @@ function fixtures() {
 describe.each(STORE_KINDS)('standards on the $name store', (kind) => {
   let db: Awaited<ReturnType<typeof kind.open>>;
   let hub: TestHub;
-  const as = (role: Role) => ({ authorization: role });
+  // Real tokens; the official's district is 210102.
+  const as = (role: Role) => asRole(role, role === 'official' ? '210102' : undefined);
   beforeAll(async () => {
     db = await kind.open();
     const data = fixtures();
@@ -65,7 +67,7 @@ describe.each(STORE_KINDS)('standards on the $name store', (kind) => {
     await importFile(db, { layer: 'grid-cells', fileName: 'cells.geojson', content: data.cells });
     await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', content: data.stops });
     await importFile(db, { layer: 'renovation-sites', fileName: 'sites.geojson', content: data.sites });
-    hub = await startHub(db, (request) => ({ role: (request.headers.authorization as Role) || 'public' }));
+    hub = await startHub(db, testViewerResolver);
   }, 180_000);
   afterAll(async () => {
     await hub?.close();
@@ -131,16 +133,24 @@ describe.each(STORE_KINDS)('standards on the $name store', (kind) => {
   });
 
   it('lets only an admin change a rule, and the change takes effect', async () => {
-    const mutation = `mutation { updateStandardRule(id: "social-orgs", change: { targetsByKind: { urban: { target: 6 } } }) { id targetsByKind } }`;
-    const refused = await hub.gql(mutation, undefined, as('analyst'));
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const done = await hub.gql(mutation, undefined, as('admin'));
-    expect(done.errors).toBeUndefined();
-    expect(done.data.updateStandardRule.targetsByKind.urban).toEqual({ target: 6 });
-    expect(done.data.updateStandardRule.targetsByKind.rural).toEqual({ target: 4 });
-    expect((await results('A')).get('social-orgs')).toMatchObject({ target: 6, pass: true, shortfall: 0 });
-    const radius = await hub.gql(`mutation { updateStandardRule(id: "bus-stop-500m", change: { params: { radiusMeters: -3 } }) { id } }`, undefined, as('admin'));
-    expect(radius.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // The rule is put back as it was afterwards, so that the other tests read STANDARDS.md's targets in any order.
+    const before = (await hub.gql(`{ standardRules { id targetsByKind } }`)).data.standardRules.find((r: { id: string }) => r.id === 'social-orgs').targetsByKind;
+    try {
+      const mutation = `mutation { updateStandardRule(id: "social-orgs", change: { targetsByKind: { urban: { target: 6 } } }) { id targetsByKind } }`;
+      const refused = await hub.gql(mutation, undefined, as('analyst'));
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const done = await hub.gql(mutation, undefined, as('admin'));
+      expect(done.errors).toBeUndefined();
+      expect(done.data.updateStandardRule.targetsByKind.urban).toEqual({ target: 6 });
+      expect(done.data.updateStandardRule.targetsByKind.rural).toEqual({ target: 4 });
+      expect((await results('A')).get('social-orgs')).toMatchObject({ target: 6, pass: true, shortfall: 0 });
+      const radius = await hub.gql(`mutation { updateStandardRule(id: "bus-stop-500m", change: { params: { radiusMeters: -3 } }) { id } }`, undefined, as('admin'));
+      expect(radius.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      const restored = await hub.gql(`mutation($change: StandardRuleChange!) { updateStandardRule(id: "social-orgs", change: $change) { targetsByKind } }`, { change: { targetsByKind: before } }, as('admin'));
+      expect(restored.errors).toBeUndefined();
+      expect(restored.data.updateStandardRule.targetsByKind).toEqual(before);
+    }
   });
 
   it('follows the renovation programme by district and year against the plan', async () => {

@@ -1,15 +1,16 @@
 // Tile ETags trust a data version for a moment, but never past a change this process made.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataVersionTag, VERSION_TRUST_MS } from '../server/tiles/tile-versions.js';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 
 describe.each(STORE_KINDS)('data version tags on the $name store', (kind) => {
   let db: Awaited<ReturnType<typeof kind.open>>;
-  beforeAll(async () => {
+  // Each test imports into the store and counts its statements: a store of its own, so either passes alone.
+  beforeEach(async () => {
     db = await kind.open();
   }, 180_000);
-  afterAll(async () => db?.dispose());
+  afterEach(async () => db?.dispose());
 
   it('reads the store once per moment, again after an import here, and again once the moment has passed', async () => {
     const now = Date.now();

@@ -19,6 +19,8 @@ import { featureRowsSql } from '../server/tiles/tile-sql.js';
 import { whereClause } from '../server/store/layer-query.js';
 import { upsertSql } from '../server/ingest/upsert.js';
 import { LAYERS } from '../server/layers.js';
+import { signToken, verifyToken } from '../server/auth/token.js';
+import { TEST_JWT_SECRET } from './support/auth.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 
@@ -248,7 +250,7 @@ describe.skipIf(!process.env.DATABASE_URL)('plans on the server store', () => {
       plans.push(await plan(await functionBody(`${model}_nearest_m`, { area, removed: `'{}'::text[]`, added: `'[]'::jsonb` })));
     }
     const values: unknown[] = [];
-    const near = whereClause(LAYERS['bus-stops'], { near: { lon: 123.45, lat: 41.85, withinMeters: 300 } }, { role: 'analyst' } as never, values);
+    const near = whereClause(LAYERS['bus-stops'], { near: { lon: 123.45, lat: 41.85, withinMeters: 300 } }, verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET), values);
     plans.push(await plan(`SELECT code FROM bus_stops t WHERE ${near.join(' AND ')} ORDER BY code LIMIT 100`, values));
     plans.push(await plan(featureRowsSql('stopCatchments'), [15, 27620, 12270, null, 500]));
     plans.push(await plan(featureRowsSql('cameraSectors'), [15, 27620, 12270, null, 50]));

@@ -36,11 +36,13 @@ function detectDbfEncoding(dbf: Buffer): string {
 
 type DbfValue = string | number | boolean | Date | null;
 
-/** The value converters of the `shapefile` package's DBF reader, so that records read here are the same values. */
+/** The value converters of the `shapefile` package's DBF reader, so that records read here are the same values (but an empty date). */
 const DBF_TYPES: Record<string, (text: string) => DbfValue> = {
   B: readDbfNumber,
   C: (text) => text.trim() || null,
-  D: (text) => new Date(+text.substring(0, 4), Number(text.substring(4, 6)) - 1, +text.substring(6, 8)),
+  // An empty date (GDAL writes eight blanks for null; some writers eight zeros) is null, not 30 November 1899 as
+  // `shapefile`'s converter makes it.
+  D: (text) => (/^[\s0]*$/.test(text) ? null : new Date(+text.substring(0, 4), Number(text.substring(4, 6)) - 1, +text.substring(6, 8))),
   F: readDbfNumber,
   L: (text) => (/^[nf]$/i.test(text) ? false : /^[yt]$/i.test(text) ? true : null),
   M: readDbfNumber,

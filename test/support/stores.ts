@@ -1,6 +1,7 @@
 // Fresh stores for integration tests: an in-memory embedded store always, a new PostGIS database when DATABASE_URL is set.
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { describe, it } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { createCitusDatabase } from './citus.js';
 
@@ -42,3 +43,9 @@ export const STORE_KINDS: StoreKind[] = [
   { name: 'embedded', open: openEmbeddedStore },
   ...(process.env.DATABASE_URL ? [{ name: 'server' as const, open: () => openServerStore(process.env.DATABASE_URL!) }] : []),
 ];
+
+/** The line that gets the server store's tests run: shown, as a skipped test, in every file that uses STORE_KINDS. */
+export const SERVER_STORE_INSTALL = 'needs DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/DB of a PostgreSQL 15+ server with PostGIS (apt-get install -y postgresql-15-postgis-3 postgresql-15-pgrouting)';
+
+// Without a server the server store's half of each file is not run: say so by name, in the file, instead of silently.
+if (!process.env.DATABASE_URL) describe('the server store', () => it.skip(SERVER_STORE_INSTALL, () => {}));
