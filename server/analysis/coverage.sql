@@ -11,7 +11,9 @@
 -- "Inside" allows 0.01 % of the area (at least 0.01 m²) outside: clipping leaves slivers, and at city scale two thirds
 -- of the generated cells reach out of their community by 0.01–10 m², which is then counted as covered.
 -- Every area is measured in its own zone (the SRID of its geom_m); a parent in another zone, and its gaps, are brought
--- into the area's, and the stored gaps stay in the area's zone (070_zones.sql).
+-- into the area's, and the stored gaps stay in the area's zone (070_zones.sql). The area's lon/lat search box is built
+-- once per area (b.box; OFFSET 0 keeps the planner from repeating it in each use) and given to both functions
+-- (110_area_boxes.sql).
 WITH versions AS (
   SELECT coalesce((SELECT version FROM layer_versions WHERE layer = $3), 0) AS area_version,
          coalesce((SELECT version FROM layer_versions WHERE layer = $4), 0) AS source_version,
@@ -25,8 +27,9 @@ hits AS (
 ),
 computed AS (
   SELECT a.code, ST_Area(a.geom_m) AS area_m2, g.gaps_m,
-         {{nearest}}(a.geom_m, '{}'::text[], '[]'::jsonb) AS nearest_m
+         {{nearest}}(a.geom_m, b.box, '{}'::text[], '[]'::jsonb) AS nearest_m
   FROM {{areas}} a
+  CROSS JOIN LATERAL (SELECT atlas_reach_box(a.geom_m, 0) AS box OFFSET 0) b
   CROSS JOIN versions v
   LEFT JOIN coverage_cache pc
     ON $7::text IS NOT NULL AND pc.area_layer = $7 AND pc.model = $5 AND pc.params_key = $6
@@ -36,7 +39,7 @@ computed AS (
     SELECT CASE
       WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
         THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
-      ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
+      ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, b.box, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
     END AS gaps_m
   ) g
   WHERE a.code = ANY($1::text[]) AND a.code NOT IN (SELECT code FROM hits)
