@@ -74,8 +74,8 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
     const { rows } = await db.query(`
       SELECT count(*)::int AS n,
              count(*) FILTER (WHERE range_m IS NULL AND view_m IS NULL)::int AS without_range,
-             count(*) FILTER (WHERE range_m IS NOT NULL AND ST_NPoints(view_m) = ST_NPoints(atlas_coverage_sector(geom_m, direction_deg, fov_deg, range_m))
-                                AND ST_HausdorffDistance(view_m, atlas_coverage_sector(geom_m, direction_deg, fov_deg, range_m)) < 1e-6)::int AS same
+             count(*) FILTER (WHERE range_m IS NOT NULL AND ST_NPoints(view_m) = ST_NPoints(atlas_camera_view(geom_m, geom, direction_deg, fov_deg, range_m))
+                                AND ST_HausdorffDistance(view_m, atlas_camera_view(geom_m, geom, direction_deg, fov_deg, range_m)) < 1e-6)::int AS same
       FROM cameras`);
     const withoutRange = list.filter((c) => c.range === null).length;
     expect(withoutRange).toBeGreaterThan(10);
@@ -117,7 +117,7 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
   it('still completes a row inserted without geom_m or view_m, and follows updates, through the triggers', async () => {
     await db.query(`INSERT INTO cameras (code, direction_deg, fov_deg, range_m, geom, source) VALUES ('HAND', 45, 90, 30, ST_SetSRID(ST_MakePoint(123.41, 41.81), 4326), 'hand')`);
     const check = `SELECT ST_AsBinary(geom_m) = ST_AsBinary(ST_Transform(geom, atlas_metric_srid_for(geom))) AS metric,
-                          ST_Equals(view_m, atlas_coverage_sector(geom_m, direction_deg, fov_deg, range_m)) AS view
+                          ST_Equals(view_m, atlas_camera_view(geom_m, geom, direction_deg, fov_deg, range_m)) AS view
                    FROM cameras WHERE code = $1`;
     expect((await db.query(check, ['HAND'])).rows[0]).toEqual({ metric: true, view: true });
     await db.query(`UPDATE cameras SET direction_deg = 200, geom = ST_SetSRID(ST_MakePoint(123.43, 41.81), 4326) WHERE code = 'HAND'`);

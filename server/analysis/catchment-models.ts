@@ -8,8 +8,9 @@ import { ensureWalkCatchments } from './walk/walk-catchments.js';
 export type CoverageKind = 'bus-stops' | 'cameras';
 
 /**
- * A catchment model names a pair of SQL functions of one signature (db/migrations/010_coverage.sql):
- * `cover(area, reach_m, removed, added)` and `nearest(area, removed, added)`. Walking distance along the road
+ * A catchment model names a pair of SQL functions of one signature (db/migrations/110_area_boxes.sql):
+ * `cover(area, area_box, reach_m, removed, added)` and `nearest(area, area_box, removed, added)`, where area_box is the
+ * area's lon/lat search box, atlas_reach_box(area, 0), built once per area by the statement that calls them. Walking distance along the road
  * network will be another model for bus stops, with its own functions; nothing else changes.
  */
 export interface CatchmentModel {

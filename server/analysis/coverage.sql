@@ -12,7 +12,9 @@
 -- "Inside" allows 0.01 % of the area (at least 0.01 m²) outside: clipping leaves slivers, and at city scale two thirds
 -- of the generated cells reach out of their community by 0.01–10 m², which is then counted as covered.
 -- Every area is measured in its own zone (the SRID of its geom_m); a parent in another zone, and its gaps, are brought
--- into the area's, and the stored gaps stay in the area's zone (070_zones.sql).
+-- into the area's, and the stored gaps stay in the area's zone (070_zones.sql). The area's lon/lat search box
+-- (atlas_reach_box at reach 0, cheap since 110_area_boxes.sql) is given to both functions, written in the select
+-- list rather than a LATERAL subquery without FROM, which Citus does not push to the shards.
 -- The parent is taken in the area's own district ({{parent_district}}, {{area_district}}: the district column of each
 -- table), so that on Citus the join stays on the area's shard; a parent in another district is no shortcut.
 WITH versions AS (
@@ -32,9 +34,9 @@ computed AS (
          CASE
            WHEN p.geom_m IS NOT NULL AND ST_Area(ST_Difference(a.geom_m, atlas_to_srid(p.geom_m, ST_SRID(a.geom_m)), $8::float8)) < greatest(0.01, 1e-4 * ST_Area(a.geom_m))
              THEN ST_Intersection(a.geom_m, {{clip}}(atlas_to_srid(pc.gaps_m, ST_SRID(a.geom_m)), a.geom_m), $8::float8)
-           ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
+           ELSE coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, atlas_reach_box(a.geom_m, 0), $2::float8, '{}'::text[], '[]'::jsonb), $8::float8), a.geom_m)
          END AS gaps_m,
-         {{nearest}}(a.geom_m, '{}'::text[], '[]'::jsonb) AS nearest_m
+         {{nearest}}(a.geom_m, atlas_reach_box(a.geom_m, 0), '{}'::text[], '[]'::jsonb) AS nearest_m
   FROM {{areas}} a
   CROSS JOIN versions v
   LEFT JOIN coverage_cache pc

@@ -4,22 +4,24 @@
 -- name: whatIf
 -- Areas $1 with the sites $3 removed and $4 (JSON) added. Areas no change reaches ($5 m) keep their cached gaps.
 -- $2 reach_m; $6 area layer, $7 model, $8 params key of the cached coverage.
--- The changed sites are kept in WGS84 (sources lie in different zones) and brought into each area's zone.
+-- The changed sites are kept in WGS84 (sources lie in different zones) and brought into each area's zone; each area's
+-- lon/lat box is built once (b.box, 110_area_boxes.sql).
 WITH changed AS (
   SELECT s.geom AS site FROM {{sources}} s WHERE s.code = ANY($3::text[])
   UNION ALL
   SELECT a.site FROM atlas_added_sites($4::jsonb, 4326) a
 )
 SELECT a.code, ST_Area(a.geom_m) AS area_m2, f.affected,
-       {{nearest}}(a.geom_m, $3::text[], $4::jsonb) AS nearest_m,
+       {{nearest}}(a.geom_m, b.box, $3::text[], $4::jsonb) AS nearest_m,
        ST_Area(g.gaps_m) AS uncovered_m2,
        CASE WHEN f.affected THEN ST_AsEWKB(g.gaps_m) END AS gaps_ewkb
 FROM {{areas}} a
-CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM changed c WHERE c.site && atlas_reach_box(a.geom_m, $5::float8)
+CROSS JOIN LATERAL (SELECT atlas_reach_box(a.geom_m, 0) AS box OFFSET 0) b
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM changed c WHERE c.site && atlas_degree_box(b.box, $5::float8)
                                      AND ST_DWithin(ST_Transform(c.site, ST_SRID(a.geom_m)), a.geom_m, $5::float8)) AS affected) f
 CROSS JOIN LATERAL (
   SELECT CASE
-    WHEN f.affected THEN coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, $2::float8, $3::text[], $4::jsonb)), a.geom_m)
+    WHEN f.affected THEN coalesce(ST_Difference(a.geom_m, {{cover}}(a.geom_m, b.box, $2::float8, $3::text[], $4::jsonb)), a.geom_m)
     ELSE (SELECT c.gaps_m FROM coverage_cache c WHERE c.area_layer = $6 AND c.model = $7 AND c.params_key = $8 AND c.area_code = a.code)
   END AS gaps_m
 ) g

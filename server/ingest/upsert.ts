@@ -79,14 +79,16 @@ export function linkPlans(layer: Layer, rows: number, parentsInExtent: Partial<R
 }
 
 /**
- * A camera's view sector, as atlas_coverage_sector draws it (014's trigger), built by one affine transform of the unit
+ * A camera's view sector, as atlas_camera_view draws it (014's trigger, 111), built by one affine transform of the unit
  * sector of its field of view (drawn once per distinct fov in the file): rotating and scaling 30-odd arc points in C
  * instead of generating them one SQL row at a time, 10× cheaper; the vertices agree to within 1e-9 m.
  */
 const CAMERA_VIEW_SQL = `CASE WHEN s.range_m IS NULL THEN NULL
     WHEN s.direction_deg IS NULL OR u.unit IS NULL THEN atlas_coverage_circle(s.geom_m, s.range_m)
-    ELSE ST_SetSRID(ST_Affine(u.unit, s.range_m * cos(radians(s.direction_deg)), s.range_m * sin(radians(s.direction_deg)),
-                   -s.range_m * sin(radians(s.direction_deg)), s.range_m * cos(radians(s.direction_deg)), ST_X(s.geom_m), ST_Y(s.geom_m)), ST_SRID(s.geom_m)) END`;
+    ELSE ST_SetSRID(ST_Affine(u.unit, s.range_m * cos(d.grid_rad), s.range_m * sin(d.grid_rad),
+                   -s.range_m * sin(d.grid_rad), s.range_m * cos(d.grid_rad), ST_X(s.geom_m), ST_Y(s.geom_m)), ST_SRID(s.geom_m)) END`;
+/** The camera's direction as a bearing from its zone's grid north, as atlas_camera_view turns it (111_camera_true_north.sql). */
+const CAMERA_GRID_DIRECTION_SQL = 'CROSS JOIN LATERAL (SELECT radians(atlas_grid_bearing_deg(s.direction_deg, s.geom, ST_SRID(s.geom_m))) AS grid_rad) d';
 const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_MakePoint(0, 0), 0, fov_deg, 1) AS unit
     FROM (SELECT DISTINCT coalesce((attrs->>'fov_deg')::double precision, 360) AS fov_deg FROM import_rows) f WHERE fov_deg < 360`;
 
@@ -120,7 +122,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
   values.set('geom_m', multi ? 'ST_Multi(s.geom_m)' : 's.geom_m');
   if (layer.name === 'cameras') {
     ctes.push(`unit_sectors AS (${CAMERA_UNIT_SECTORS_SQL})`);
-    joins.push('LEFT JOIN unit_sectors u ON u.fov_deg = s.fov_deg');
+    joins.push('LEFT JOIN unit_sectors u ON u.fov_deg = s.fov_deg', CAMERA_GRID_DIRECTION_SQL);
     values.set('view_m', CAMERA_VIEW_SQL);
   }
   const columns = [...values.keys()];

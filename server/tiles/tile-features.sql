@@ -124,7 +124,7 @@ SELECT t.id,
          'code', t.code, 'community_code', t.community_code, 'district_code', t.district_code,
          'direction_deg', t.direction_deg, 'fov_deg', t.fov_deg, 'range_m', COALESCE(t.range_m, $5::float8)
        )) AS properties,
-       ST_SimplifyPreserveTopology(ST_Transform(COALESCE(t.view_m, atlas_coverage_sector(t.geom_m, t.direction_deg, t.fov_deg, $5::float8)), 3857), b.tolerance) AS geom
+       ST_SimplifyPreserveTopology(ST_Transform(COALESCE(t.view_m, atlas_camera_view(t.geom_m, t.geom, t.direction_deg, t.fov_deg, $5::float8)), 3857), b.tolerance) AS geom
 FROM bounds b
 CROSS JOIN reach r
 JOIN cameras t ON t.geom && atlas_expand_by_m(b.env_4326, r.max_range_m)
