@@ -1,18 +1,9 @@
 // The response stringifier: for random responses holding PostGIS GeoJSON texts anywhere, what it writes parses to what
 // JSON.stringify (which parses each text) gives, whatever strings, markers or NULs the response holds around them.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../seed/random.js';
 import { RawGeoJSON, stringifyResponse } from './geojson.scalar.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Strings chosen to look like the stringifier's own markers, or to need escaping.
 const STRINGS = ['', '站', '"', '\\', '\u0000', '\u00001.abc:0', '"\\u0000', '\u2028', '{"type":"Point"}', 'a\nb', '\u0000x:99'];

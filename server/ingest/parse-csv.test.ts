@@ -1,20 +1,10 @@
 // The unquoted-CSV fast path against csv-parse itself, on many generated files: whenever the fast path answers, it
 // answers what csv-parse (with the options parseCsv gives it) answers, record for record and row for row.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../seed/random.js';
 import { parse } from 'csv-parse/sync';
 import { detectDelimiter, parseCsv, parseUnquoted } from './parse-csv.js';
 
-/** mulberry32: the same files on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Delimiter = ',' | '\t' | ';';
 const PIECES = ['a', 'B', '7', '41.8', '-123.4', '站', '社区', '和平区', ' ', '  ', '\t', '\u3000', '\u00a0', '.', '-', '_', '°', '′'];

@@ -14,7 +14,8 @@ export interface Random {
   postgisSeed(): number;
 }
 
-function mulberry32(state: number): () => number {
+/** mulberry32: a float in [0, 1) per call, the same stream for the same seed (also the tests' generator). */
+export function mulberry32(state: number): () => number {
   let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
