@@ -1,7 +1,7 @@
 // Fresh stores for integration tests: an in-memory embedded store always, a new PostGIS database when DATABASE_URL is set.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { createCitusDatabase } from './citus.js';
 
@@ -47,5 +47,18 @@ export const STORE_KINDS: StoreKind[] = [
 /** The line that gets the server store's tests run: shown, as a skipped test, in every file that uses STORE_KINDS. */
 export const SERVER_STORE_INSTALL = 'needs DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/DB of a PostgreSQL 15+ server with PostGIS (apt-get install -y postgresql-15-postgis-3 postgresql-15-pgrouting)';
 
-// Without a server the server store's half of each file is not run: say so by name, in the file, instead of silently.
-if (!process.env.DATABASE_URL) describe('the server store', () => it.skip(SERVER_STORE_INSTALL, () => {}));
+// Every file that uses STORE_KINDS checks the server its server half runs on: it offers PostGIS and pgRouting. Without
+// DATABASE_URL that half is not run, and this test is skipped under the line that installs the server, so the file
+// says so by name instead of silently.
+describe('the server store', () => {
+  it.skipIf(!process.env.DATABASE_URL)(`offers PostGIS and pgRouting (${SERVER_STORE_INSTALL})`, async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>("SELECT name FROM pg_available_extensions WHERE name IN ('postgis', 'pgrouting') ORDER BY name");
+      expect(rows.map((r) => r.name)).toEqual(['pgrouting', 'postgis']);
+    } finally {
+      await client.end();
+    }
+  });
+});
