@@ -11,6 +11,7 @@ import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { asRole, testViewerResolver } from './support/auth.js';
 import { featureCollection, lonLat, square } from './coverage.fixtures.js';
+import { tileOf } from './support/tiles.js';
 
 const keys = RENOVATION_CHECKLIST.map((i) => i.key);
 const site = (code: string, x: number, checklist: Record<string, unknown>) => ({
@@ -62,11 +63,8 @@ describe.each(STORE_KINDS)('the renovation checklist on the $name store', (kind)
     }));
     expect(Object.fromEntries(graphql)).toEqual(Object.fromEntries(SITES.map((s) => [s.code, s.done])));
 
-    // The tile at z14 holding the sites (the slippy-map formula).
-    const [lon, lat] = lonLat(750, 1000);
-    const n = 2 ** 14;
-    const x = Math.floor(((lon + 180) / 360) * n);
-    const y = Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+    // The tile at z14 holding the sites.
+    const [, x, y] = tileOf(lonLat(750, 1000), 14);
     const response = await fetch(`${hub.url}/tiles/renovation-sites/14/${x}/${y}.mvt`, { headers: asRole('analyst') });
     expect(response.status).toBe(200);
     const layer = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer()))).layers['renovation-sites'];

@@ -8,15 +8,11 @@ import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
 import { asRole, testViewerResolver } from './support/auth.js';
 import { featureCollection, lonLat, pointsCsv, square } from './coverage.fixtures.js';
+import { tileOf } from './support/tiles.js';
 
 const Z = 14;
 /** The z/x/y of the tile holding a point `x`, `y` metres from the fixture origin (the slippy-map formula). */
-function tileAt(x: number, y: number): [number, number, number] {
-  const [lon, lat] = lonLat(x, y);
-  const n = 2 ** Z;
-  const rad = (lat * Math.PI) / 180;
-  return [Z, Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.asinh(Math.tan(rad)) / Math.PI) / 2) * n)];
-}
+const tileAt = (x: number, y: number): [number, number, number] => tileOf(lonLat(x, y), Z);
 
 describe.each(STORE_KINDS)('tile ETags follow where a change lies ($name store)', (kind) => {
   let db: Awaited<ReturnType<typeof kind.open>>;

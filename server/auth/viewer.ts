@@ -8,6 +8,9 @@ export interface Viewer {
   districtCode?: string;
 }
 
+/** The hub itself reading its whole store (the importer's checks, TileJSON's bounds, the seed, a local CLI export). */
+export const WHOLE_STORE: Viewer = Object.freeze({ role: 'admin' }) as Viewer;
+
 /** Anyone without a token: coverage shares and gap areas, no camera positions, no writes. */
 export const ANONYMOUS: Viewer = Object.freeze({ role: 'public' }) as Viewer;
 

@@ -6,13 +6,12 @@ import type { Database } from '../db/database.js';
 import type { AreaLevel } from '../analysis/area-levels.js';
 import { parseAlong, type CoverageKind } from '../analysis/catchment-models.js';
 import { LAYER_NAMES } from '../layers.js';
-import type { Viewer } from '../auth/viewer.js';
+import { WHOLE_STORE } from '../auth/viewer.js';
 import { readGapsForExport } from '../tables/gaps-table.js';
 import { readLayerForExport } from '../tables/layer-table.js';
 import { EXPORT_FORMATS, parseExportFormat, writeExport } from '../tables/writers.js';
 
 /** Whoever runs the CLI holds the store's files: they read everything, as an admin would. */
-const LOCAL_ADMIN: Viewer = { role: 'admin' };
 
 export function registerExportCommand(program: Command, openStore: () => Promise<Database>): void {
   program
@@ -32,12 +31,12 @@ export function registerExportCommand(program: Command, openStore: () => Promise
       try {
         const table =
           what === 'gaps'
-            ? await readGapsForExport(db, readConfig(), LOCAL_ADMIN, {
+            ? await readGapsForExport(db, readConfig(), WHOLE_STORE, {
                 kind: options.kind as CoverageKind, level: options.level as AreaLevel, districtCode: options.district,
                 radiusMeters: options.radius === undefined ? undefined : Number(options.radius),
                 along: parseAlong(options.along, '--along'),
               })
-            : await readLayerForExport(db, what, LOCAL_ADMIN, { districtCode: options.district });
+            : await readLayerForExport(db, what, WHOLE_STORE, { districtCode: options.district });
         const body = await writeExport(table, format);
         const out = options.out ?? `${table.name}.${format}`;
         if (out === '-') process.stdout.write(body);

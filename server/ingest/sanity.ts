@@ -3,11 +3,9 @@ import type { Database } from '../db/database.js';
 import { LAYERS, type Layer } from '../layers.js';
 import { positionsOf } from './coordinates.js';
 import { layerExtent } from '../store/extent.js';
-import type { Viewer } from '../auth/viewer.js';
+import { WHOLE_STORE } from '../auth/viewer.js';
 import type { PreparedRow } from './prepare.js';
 import type { RowProblem } from './rows.js';
-
-const WHOLE_STORE: Viewer = { role: 'admin' };
 
 export const FAR_AWAY_METERS = 50_000;
 const EARTH_RADIUS_M = 6_371_008.8;

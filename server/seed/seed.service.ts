@@ -10,6 +10,7 @@ import { loadQueries } from '../db/queries.js';
 import { importFile, type ImportOptions } from '../ingest/import.service.js';
 import type { LayerName } from '../layers.js';
 import { readConfig } from '../config.js';
+import { WHOLE_STORE } from '../auth/viewer.js';
 import { createContext } from '../request/context.js';
 import { apportionPlan } from '../analysis/standards/renovation.service.js';
 import { chooseServedRoads, describeStops, stopSpacingM, type StopPosition } from './bus-stops.js';
@@ -220,7 +221,7 @@ export async function seedDemoCity(db: Database, options: SeedOptions): Promise<
 
   // Each district's share of the renovation plan is the share of the programme's sites it lists, as a city office would
   // apportion it; the districts that finished fewer of their own sites are then behind their plan.
-  const admin = createContext(db, readConfig({}), { role: 'admin' });
+  const admin = createContext(db, readConfig({}), WHOLE_STORE);
   await apportionPlan(admin, 'city', 'sites');
   await apportionPlan(admin, 'owner', 'sites');
 

@@ -1,13 +1,11 @@
 // TileJSON 3.0 documents, one per layer, so that MapLibre learns the tile URLs, zooms and bounds.
 import type { Database } from '../db/database.js';
 import { LAYERS } from '../layers.js';
-import type { Viewer } from '../auth/viewer.js';
+import { WHOLE_STORE } from '../auth/viewer.js';
 import { layerExtent } from '../store/extent.js';
 import { TILE_LAYERS, TILEJSON_MAX_ZOOM, type TileLayer, type TileLayerName } from './tile-layers.js';
 import type { TileScope } from './tile-scope.js';
 
-/** The bounds are narrowed by the scope's district explicitly (an official's), not by the viewer's list scope. */
-const WHOLE_STORE: Viewer = { role: 'admin' };
 
 const WORLD: [number, number, number, number] = [-180, -85.051129, 180, 85.051129];
 
@@ -24,7 +22,10 @@ export interface TileJson {
   vector_layers: { id: string; description: string; minzoom: number; maxzoom: number; fields: Record<string, string> }[];
 }
 
-/** Where the data is: the districts' extent (an official's own district), else the communities', else the world. */
+/**
+ * Where the data is: the districts' extent (an official's own district), else the communities', else the world. The
+ * scope's district narrows it explicitly, not the viewer's list scope.
+ */
 export async function dataBounds(db: Database, scope: TileScope): Promise<[number, number, number, number]> {
   const district = scope.districtCode ?? undefined;
   return (
