@@ -138,6 +138,25 @@ describeCitus('the hub on Citus (CITUS_URL unset: start a cluster with `scripts/
     expectSameAnswer(onCitus, onPlain, 'communities');
   }, 600_000);
 
+  it("gives the district's walking coverage (along the roads) as the single server does, within 1e-9", async () => {
+    const query = `{ communities(districtCode: "${DISTRICT}", first: 500) { totalCount nodes { code
+      busStopCoverage(along: ROADS) { coveredShare coveredAreaM2 uncoveredAreaM2 nearestMeters } } }
+      cityCoverage(kind: BUS_STOPS, along: ROADS) { coveredShare coveredAreaM2 areaM2 } }`;
+    const { onCitus, onPlain } = await both(query);
+    const nodes = (onPlain as any).communities.nodes as { busStopCoverage: { coveredShare: number } }[];
+    expect(nodes.length).toBeGreaterThan(10);
+    // A walk covers less than the straight-line circle of the same radius, and more than nothing somewhere.
+    expect(nodes.some((n) => n.busStopCoverage.coveredShare > 0)).toBe(true);
+    expectSameAnswer(onCitus, onPlain, 'walking coverage');
+    // A stop added near the district's first stop: the rebuild drops the catchments it reaches and draws them again.
+    const { rows } = await plain.query<{ lon: number; lat: number }>(`SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM bus_stops WHERE district_code = $1 ORDER BY code LIMIT 1`, [DISTRICT]);
+    const csv = `code,name,lon,lat\nWALK-NEW-1,new stop,${rows[0].lon + 0.001},${rows[0].lat}\n`;
+    for (const db of [citus, plain]) await importFile(db, { layer: 'bus-stops', fileName: 'stop.csv', content: Buffer.from(csv), source: 'citus-walk', actor: 'test' });
+    const again = await both(query);
+    expect(JSON.stringify(again.onPlain)).not.toEqual(JSON.stringify(onPlain));
+    expectSameAnswer(again.onCitus, again.onPlain, 'walking coverage after a new stop');
+  }, 600_000);
+
   it("runs a district's own statements on one shard and the city's coverage on all of them", async () => {
     const { rows } = await citus.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_dist_shard WHERE logicalrelid = 'communities'::regclass`);
     const shards = rows[0].n;
