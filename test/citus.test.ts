@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areaCoverageQuery } from '../server/analysis/coverage.service.js';
+import { coverageRequest } from '../server/analysis/catchment-models.js';
+import { sql as standardsSql } from '../server/analysis/standards/rules.js';
 import { importFile } from '../server/ingest/import.service.js';
 import { seedDemoCity } from '../server/seed/seed.service.js';
 import { asRole, testViewerResolver } from './support/auth.js';
@@ -138,6 +141,24 @@ describeCitus('the hub on Citus (CITUS_URL unset: start a cluster with `scripts/
     expectSameAnswer(onCitus, onPlain, 'communities');
   }, 600_000);
 
+  it("gives a district's walking coverage (along the roads) as the single server does, within 1e-9", async () => {
+    const query = `{ communities(districtCode: "${DISTRICT}", first: 500) { totalCount nodes { code
+      busStopCoverage(along: ROADS) { coveredShare coveredAreaM2 uncoveredAreaM2 nearestMeters } } } }`;
+    const { onCitus, onPlain } = await both(query);
+    const nodes = (onPlain as any).communities.nodes as { busStopCoverage: { coveredShare: number } }[];
+    expect(nodes.length).toBeGreaterThan(10);
+    // A walk covers less than the straight-line circle of the same radius, and more than nothing somewhere.
+    expect(nodes.some((n) => n.busStopCoverage.coveredShare > 0)).toBe(true);
+    expectSameAnswer(onCitus, onPlain, 'walking coverage');
+    // A stop added near the district's first stop: the rebuild drops the catchments it reaches and draws them again.
+    const { rows } = await plain.query<{ lon: number; lat: number }>(`SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM bus_stops WHERE district_code = $1 ORDER BY code LIMIT 1`, [DISTRICT]);
+    const csv = `code,name,lon,lat\nWALK-NEW-1,new stop,${rows[0].lon + 0.001},${rows[0].lat}\n`;
+    for (const db of [citus, plain]) await importFile(db, { layer: 'bus-stops', fileName: 'stop.csv', content: Buffer.from(csv), source: 'citus-walk', actor: 'test' });
+    const again = await both(query);
+    expect(JSON.stringify(again.onPlain)).not.toEqual(JSON.stringify(onPlain));
+    expectSameAnswer(again.onCitus, again.onPlain, 'walking coverage after a new stop');
+  }, 600_000);
+
   it("runs a district's own statements on one shard and the city's coverage on all of them", async () => {
     const { rows } = await citus.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_dist_shard WHERE logicalrelid = 'communities'::regclass`);
     const shards = rows[0].n;
@@ -149,6 +170,27 @@ describeCitus('the hub on Citus (CITUS_URL unset: start a cluster with `scripts/
     // The whole city's bus-stop coverage per community: every shard, in parallel.
     const city = await taskCounts(citus.url, `SELECT c.code, ST_Area(ST_Difference(c.geom_m, atlas_bus_stops_radius_cover(c.geom_m, 500, '{}'::text[], '[]'::jsonb))) FROM communities c`);
     expect(city).toEqual([shards]);
+  });
+
+  it("sends a district's statements by code to its one shard when the hub names the district, to every shard when not", async () => {
+    const { rows } = await citus.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_dist_shard WHERE logicalrelid = 'communities'::regclass`);
+    const shards = rows[0].n;
+    const { rows: codes } = await citus.query<{ code: string }>(`SELECT code FROM communities WHERE district_code = $1 ORDER BY code`, [DISTRICT]);
+    const districtCodes = codes.map((c) => c.code);
+    expect(districtCodes.length).toBeGreaterThan(10);
+    // The standards' per-community statements (a district's dashboard): $2 the districts the request read.
+    for (const [name, text] of [['communityAttributes', standardsSql.communityAttributes], ['gridStats', standardsSql.gridStats]] as const) {
+      expect(await taskCounts(citus.url, text, [districtCodes, [DISTRICT]]), name).toEqual([1]);
+      expect(await taskCounts(citus.url, text, [districtCodes, null]), `${name} without the district`).toEqual([shards]);
+    }
+    // The coverage statement (compute or store) of the district's communities: its areas on the district's shard.
+    const request = coverageRequest('bus-stops', 500);
+    const named = areaCoverageQuery('communities', districtCodes, request, { districts: [DISTRICT] });
+    const counts = await taskCounts(citus.url, named.text, named.values);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(Math.max(...counts), `coverage with the district: ${counts}`).toBe(1);
+    const unnamed = areaCoverageQuery('communities', districtCodes, request);
+    expect(await taskCounts(citus.url, unnamed.text, unnamed.values)).toContain(shards);
   });
 
   it('leaves the cluster as it was when a worker stops in the middle of an import', async () => {

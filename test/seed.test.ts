@@ -68,7 +68,7 @@ describe.each(STORE_KINDS)('the demo city in the $name store', (kind) => {
       WITH per_community AS (
         SELECT c.code, count(g.id) AS cells, ST_Area(c.geom_m) AS area,
                ST_Area(ST_Union(g.geom_m)) AS union_area, sum(ST_Area(g.geom_m)) AS summed_area
-        FROM communities c LEFT JOIN grid_cells g ON g.community_code = c.code
+        FROM communities c LEFT JOIN grid_cells g ON g.district_code = c.district_code AND g.community_code = c.code
         GROUP BY c.code, c.geom_m
       )
       SELECT min(cells)::int AS cells_min, max(cells)::int AS cells_max,

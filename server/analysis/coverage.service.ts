@@ -1,6 +1,7 @@
 // Coverage of areas by bus stops or cameras: batched per request, served from the versioned cache, aggregated upward.
 import os from 'node:os';
 import { AtlasError, AtlasErrorCode } from '../errors.js';
+import { districtsOf, rememberDistricts } from '../db/distribution.js';
 import { loadQueries } from '../db/queries.js';
 import { LAYERS } from '../layers.js';
 import type { AtlasContext } from '../request/context.js';
@@ -101,6 +102,8 @@ export interface AreaCoverageOptions {
   throughParent?: boolean;
   /** overlayGridM(store kind); -1 (floating) when not given. */
   gridM?: number;
+  /** The areas' districts, when known (districtsOf): the statement then reads only their shards on Citus. */
+  districts?: string[] | null;
 }
 
 /** The column naming an area's district: its own code for a district. */
@@ -108,7 +111,7 @@ const districtColumn = (level: AreaLevel): string => (level === 'districts' ? 'c
 
 /** The SQL and values that compute (or read from the cache) the coverage of `codes`, areas of one level. */
 export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], request: CoverageRequest, options: AreaCoverageOptions = {}): { text: string; values: unknown[] } {
-  const { clip = 'atlas_clip_to_box', throughParent = true, gridM = -1 } = options;
+  const { clip = 'atlas_clip_to_box', throughParent = true, gridM = -1, districts = null } = options;
   const parent = throughParent ? PARENT_LEVEL[level] : undefined;
   const text = fillIdentifiers(sql.areaCoverage, {
     areas: areaTable(level),
@@ -121,7 +124,7 @@ export function areaCoverageQuery(level: AreaLevel, codes: readonly string[], re
     nearest: request.model.nearestFunction,
     clip,
   });
-  return { text, values: [codes, request.reachM, level, cacheVersionLayer(request.model), request.model.name, paramsKey(request), parent?.level ?? null, gridM] };
+  return { text, values: [codes, request.reachM, level, cacheVersionLayer(request.model), request.model.name, paramsKey(request), parent?.level ?? null, gridM, districts] };
 }
 
 /** Areas per statement at least: a request for a few dozen areas stays one statement. */
@@ -155,7 +158,8 @@ async function coverageBatch(ctx: AtlasContext, level: AreaLevel, codes: string[
   // lost their row in floating precision (their edges run along their community's). An area less its catchments (no
   // parent) has not been seen to fail, and there floating precision is twice as fast on the embedded store; an area
   // that still comes back without a row is computed again below, on its own, with the store's grid.
-  const query = areaCoverageQuery(level, codes, request, { gridM: PARENT_LEVEL[level] ? gridM : -1 });
+  const districts = districtsOf(ctx.loaders, level, codes);
+  const query = areaCoverageQuery(level, codes, request, { gridM: PARENT_LEVEL[level] ? gridM : -1, districts });
   let rows: CoverageRow[] = [];
   try {
     rows = (await ctx.db.query<CoverageRow>(query.text, query.values)).rows;
@@ -166,7 +170,7 @@ async function coverageBatch(ctx: AtlasContext, level: AreaLevel, codes: string[
   }
   const have = new Set(rows.map((r) => r.code));
   const missing = codes.filter((code) => !have.has(code));
-  const alone = areaCoverageQuery(level, missing, request, { clip: 'atlas_no_clip', throughParent: false, gridM });
+  const alone = areaCoverageQuery(level, missing, request, { clip: 'atlas_no_clip', throughParent: false, gridM, districts: districtsOf(ctx.loaders, level, missing) });
   return [...rows, ...(await ctx.db.query<CoverageRow>(alone.text, alone.values)).rows];
 }
 
@@ -280,6 +284,8 @@ export async function scopeAreas(ctx: AtlasContext, level: AreaLevel, districtCo
     `SELECT t.code, t.name, ${district} AS "districtCode" FROM ${layer.table} t ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY t.code`,
     values,
   );
+  // What the request now knows of these areas' districts: its statements by code can name them (districtsOf).
+  rememberDistricts(ctx.loaders, level, rows);
   return rows;
 }
 

@@ -17,6 +17,8 @@
 -- list rather than a LATERAL subquery without FROM, which Citus does not push to the shards.
 -- The parent is taken in the area's own district ({{parent_district}}, {{area_district}}: the district column of each
 -- table), so that on Citus the join stays on the area's shard; a parent in another district is no shortcut.
+-- $9 the areas' districts when the request knows them (server/db/distribution.ts districtsOf), else NULL: on Citus the
+-- statement then goes to those districts' shards only.
 WITH versions AS (
   SELECT coalesce((SELECT version FROM layer_versions WHERE layer = $3), 0) AS area_version,
          coalesce((SELECT version FROM layer_versions WHERE layer = $4), 0) AS source_version,
@@ -43,7 +45,7 @@ computed AS (
     ON $7::text IS NOT NULL AND pc.area_layer = $7 AND pc.model = $5 AND pc.params_key = $6
    AND pc.area_code = a.{{parent_link}} AND pc.area_version = v.parent_version AND pc.source_version = v.source_version
   LEFT JOIN {{parent_table}} p ON p.code = pc.area_code AND p.{{parent_district}} = a.{{area_district}}
-  WHERE a.code = ANY($1::text[]) AND a.code NOT IN (SELECT code FROM hits)
+  WHERE a.code = ANY($1::text[]) AND ($9::text[] IS NULL OR a.{{area_district}} = ANY($9::text[])) AND a.code NOT IN (SELECT code FROM hits)
 ),
 stored AS (
   INSERT INTO coverage_cache AS c (area_layer, area_code, model, params_key, area_version, source_version, area_m2, covered_m2, nearest_m, gaps_m)

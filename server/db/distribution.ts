@@ -15,3 +15,34 @@ export async function distributedTables(client: Asks): Promise<ReadonlySet<strin
 export function codeConflictTarget(table: string, distributed: ReadonlySet<string>): string {
   return distributed.has(table) ? '(district_code, code)' : '(code)';
 }
+
+/**
+ * The district of each area code a request has read, by level (scopeAreas: a district's dashboard, its standards),
+ * kept with the request's own object (its loaders) and gone with it.
+ */
+const knownDistricts = new WeakMap<object, Map<string, string>>();
+
+/** Remembers, for the request `request`, the districts of the areas of `level` it has read. */
+export function rememberDistricts(request: object, level: string, areas: Iterable<{ code: string; districtCode: string | null }>): void {
+  let known = knownDistricts.get(request);
+  if (!known) knownDistricts.set(request, (known = new Map()));
+  for (const area of areas) if (area.districtCode) known.set(`${level}:${area.code}`, area.districtCode);
+}
+
+/**
+ * The districts of `codes` (areas of `level`) when the request has read every one of them, else null. A statement
+ * that selects areas by code takes them as `($n::text[] IS NULL OR district_code = ANY($n::text[]))`: on Citus it then
+ * runs on those districts' shards only (one, for a district's dashboard), instead of asking every shard; on every
+ * store it selects the same rows, since the districts are the codes' own.
+ */
+export function districtsOf(request: object, level: string, codes: readonly string[]): string[] | null {
+  const known = knownDistricts.get(request);
+  if (!known || codes.length === 0) return null;
+  const districts = new Set<string>();
+  for (const code of codes) {
+    const district = known.get(`${level}:${code}`);
+    if (!district) return null;
+    districts.add(district);
+  }
+  return [...districts].sort();
+}

@@ -26,8 +26,22 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
       await client.query('ROLLBACK').catch(() => {});
       throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
     } finally {
-      client.release();
+      client.release(await onCitus(client));
     }
   }
   return pending;
+}
+
+/**
+ * On a Citus coordinator a migration's session is discarded after it: Citus keeps the connections it opened to the
+ * workers for the session, and those opened before a migration set the database's settings on the workers (200:
+ * citus.allow_nested_distributed_execution) do not have them, so a later query of the pool on that session failed on
+ * a shard now and then. A new session opens new connections, with the settings.
+ */
+async function onCitus(client: pg.PoolClient): Promise<boolean> {
+  try {
+    return (await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount === 1;
+  } catch {
+    return true;
+  }
 }

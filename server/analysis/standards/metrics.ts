@@ -1,5 +1,6 @@
 // The metric functions rules name: each measures one community, batched with every other community of the request.
 import type { AtlasContext } from '../../request/context.js';
+import { districtsOf } from '../../db/distribution.js';
 import { coverageRequest, DEFAULT_STOP_RADIUS_M, parseAlong } from '../catchment-models.js';
 import { loadAreaCoverage } from '../coverage.service.js';
 import { sql, type StandardRule } from './rules.js';
@@ -44,10 +45,10 @@ function batched<Row extends { code: string }>(ctx: AtlasContext, key: string, r
 }
 
 export const loadAttributes = (ctx: AtlasContext, code: string) =>
-  batched<Attributes>(ctx, 'standards:attributes', async (codes) => (await ctx.db.query<Attributes>(sql.communityAttributes, [codes])).rows)(code);
+  batched<Attributes>(ctx, 'standards:attributes', async (codes) => (await ctx.db.query<Attributes>(sql.communityAttributes, [codes, districtsOf(ctx.loaders, 'communities', codes)])).rows)(code);
 
 const loadGridStats = (ctx: AtlasContext, code: string) =>
-  batched<GridStats>(ctx, 'standards:grid', async (codes) => (await ctx.db.query<GridStats>(sql.gridStats, [codes])).rows)(code);
+  batched<GridStats>(ctx, 'standards:grid', async (codes) => (await ctx.db.query<GridStats>(sql.gridStats, [codes, districtsOf(ctx.loaders, 'communities', codes)])).rows)(code);
 
 const loadChecklistStats = (ctx: AtlasContext, code: string) =>
   batched<{ code: string; completed: number; incomplete: number }>(ctx, 'standards:checklist', async (codes) =>

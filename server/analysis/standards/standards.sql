@@ -19,13 +19,15 @@ WHERE id = $1
 RETURNING id;
 
 -- name: communityAttributes
+-- $1 codes; $2 their districts when the request knows them (server/db/distribution.ts districtsOf), else NULL.
 SELECT code, kind, households, population, elderly, service_area_m2, office_area_m2, activity_area_m2, social_orgs, volunteers, care_beds
-FROM communities WHERE code = ANY($1::text[]);
+FROM communities WHERE code = ANY($1::text[]) AND ($2::text[] IS NULL OR district_code = ANY($2::text[]));
 
 -- name: gridStats
 -- Per community: its grid cells, those without a worker, and how far the cells are from tiling it (uncovered and doubly covered m²),
 -- measured in the community's zone (a cell may be in another). A community's cells are those of its district (on Citus
--- the join then stays on the district's shard).
+-- the join then stays on the district's shard). $1 codes; $2 their districts or NULL, as above (named on both sides
+-- of the lateral join: Citus prunes the shards of a lateral subquery only by its own conditions).
 SELECT c.code, s.cells, s.without_worker,
        ST_Area(c.geom_m) - coalesce(ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS gap_m2,
        coalesce(s.sum_m2 - ST_Area(ST_Intersection(c.geom_m, s.union_m)), 0) AS overlap_m2
@@ -36,8 +38,9 @@ CROSS JOIN LATERAL (
          ST_Union(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m))) AS union_m,
          sum(ST_Area(ST_Intersection(atlas_to_srid(g.geom_m, ST_SRID(c.geom_m)), c.geom_m))) AS sum_m2
   FROM grid_cells g WHERE g.district_code = c.district_code AND g.community_code = c.code
+    AND ($2::text[] IS NULL OR g.district_code = ANY($2::text[]))
 ) s
-WHERE c.code = ANY($1::text[]);
+WHERE c.code = ANY($1::text[]) AND ($2::text[] IS NULL OR c.district_code = ANY($2::text[]));
 
 -- name: checklistStats
 -- Per community: completed renovation sites, and those of them missing one or more of the 11 checklist items
