@@ -200,6 +200,33 @@ describe.each(STORE_KINDS)('zones on the $name store', (kind) => {
     expect(Math.abs(edge.nearestMeters - 300)).toBeLessThan(0.5);
   });
 
+  it('gives what-if, its gaps and suggestions across a zone line as inside one zone', async () => {
+    // The stop 300 m west of each square moved to 400 m west, as a what-if: the share is the cap beyond a chord at
+    // 400 m, at the zone line (the square in zone 50, the proposed stop in zone 49) as in the middle of zone 50.
+    const WHAT_IF = `query($add: [ProposedSiteInput!]!, $remove: [String!]!, $code: String) {
+      whatIf(kind: BUS_STOPS, add: $add, removeCodes: $remove, scope: { communityCode: $code }) { after { coveredShare nearestMeters gaps } } }`;
+    const SUGGEST = `query($code: String) { suggestSites(kind: BUS_STOPS, count: 1, scope: { communityCode: $code }) { suggestions { lon lat coveredShareAfter } } }`;
+    const truth = cap(R, 400) / (800 * 800);
+    for (const [code, lon, stopCode] of [['EDGE', 114, 'EDGE-S'], ['MIDDLE', 117, 'MIDDLE-S']] as const) {
+      const { community, stop } = across(lon);
+      const moved = [stop[0] - 100 / metresPerDegreeLon(stop[1]), stop[1]];
+      const result = await hub.gql(WHAT_IF, { add: [{ lon: moved[0], lat: moved[1] }], remove: [stopCode], code });
+      expect(result.errors).toBeUndefined();
+      const after = result.data.whatIf.after;
+      expect(Math.abs(after.coveredShare - truth), code).toBeLessThan(0.002);
+      expect(Math.abs(after.nearestMeters - 400), code).toBeLessThan(0.5);
+      // The gaps drawn are the uncovered part: Turf's area of them over Turf's area of the square.
+      expect(Math.abs(turf.area(after.gaps) / turf.area(turf.feature(community)) - (1 - truth)), code).toBeLessThan(0.002);
+
+      // One suggested stop: the share it claims is Turf's share of the square with the existing stop and it.
+      const suggested = await hub.gql(SUGGEST, { code });
+      expect(suggested.errors).toBeUndefined();
+      const [pick] = suggested.data.suggestSites.suggestions;
+      expect(Math.abs(pick.coveredShareAfter - turfShare(community, [stop, [pick.lon, pick.lat]])), code).toBeLessThan(0.005);
+      expect(pick.coveredShareAfter, code).toBeGreaterThan(cap(R, 300) / (800 * 800));
+    }
+  });
+
   it('refuses a row at latitude 85° with the file, the row and a sentence', async () => {
     const error = await importFile(db, { layer: 'bus-stops', fileName: 'arctic.csv', content: 'code,lon,lat\nOK,114,30\nPOLE,10,85' }).catch((e) => e);
     expect(error).toBeInstanceOf(ImportRefusedError);

@@ -49,7 +49,7 @@ registerExportCommand(program, openStore);
 program
   .command('seed')
   .description('Generate the demo city (real Shenyang districts, generated layers) and load it through the importer.')
-  .addOption(new Option('--scale <scale>', 'how big').choices(['demo', 'city']).default('demo'))
+  .addOption(new Option('--scale <scale>', 'how big').choices(['demo', 'city', 'province']).default('demo'))
   .option('--seed <n>', 'random seed: the same seed gives the same city', '1')
   .action(async (options) => {
     const db = await openStore();
