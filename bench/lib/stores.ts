@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { Database } from '../../server/db/database.js';
+import { seedStatementTimeoutMs } from '../../server/seed/scales.js';
 import { NotMeasured } from './figures.js';
 import { timeMs } from './stats.js';
 
@@ -96,7 +97,7 @@ export async function openServerStore(baseUrl: string, scale: BenchScale, reuse:
   const name = benchDatabaseName(scale, suffix);
   // The generator's statements over a whole province (a Voronoi of 20,000 communities clipped to its zones) run for
   // minutes; the hub's own 60 s limit is for requests, not for this.
-  const statementTimeoutMs = scale === 'province' ? 3_600_000 : undefined;
+  const statementTimeoutMs = seedStatementTimeoutMs(scale);
   const workDir = path.resolve('bench/.work', scale);
   if (reuse && fs.existsSync(workDir) && (await databaseExists(baseUrl, name))) {
     const url = databaseUrl(baseUrl, name);

@@ -13,11 +13,12 @@ import { registerExportCommand } from './export.command.js';
 import { ImportRefusedError } from '../ingest/rows.js';
 import { LAYER_NAMES } from '../layers.js';
 import { seedDemoCity } from '../seed/seed.service.js';
+import { seedStatementTimeoutMs } from '../seed/scales.js';
 import { registerSourceCommands } from './source.command.js';
 
-export async function openStore(): Promise<Database> {
+export async function openStore(options: { statementTimeoutMs?: number } = {}): Promise<Database> {
   const config = readConfig();
-  return Database.open({ url: config.databaseUrl, dataDir: config.dataDir });
+  return Database.open({ url: config.databaseUrl, dataDir: config.dataDir, ...options });
 }
 
 function collectMap(value: string, previous: Record<string, string>): Record<string, string> {
@@ -52,7 +53,7 @@ program
   .addOption(new Option('--scale <scale>', 'how big').choices(['demo', 'city', 'province']).default('demo'))
   .option('--seed <n>', 'random seed: the same seed gives the same city', '1')
   .action(async (options) => {
-    const db = await openStore();
+    const db = await openStore({ statementTimeoutMs: seedStatementTimeoutMs(options.scale) });
     try {
       const summary = await seedDemoCity(db, { scale: options.scale, seed: Number(options.seed), onProgress: (m) => console.log(m) });
       console.log(JSON.stringify(summary, null, 2));

@@ -27,3 +27,9 @@ export function parseScale(text: string | undefined): SeedScale {
   if (!(SEED_SCALES as readonly string[]).includes(scale)) throw new Error(`Unknown scale "${text}". Use one of: ${SEED_SCALES.join(', ')}.`);
   return scale as SeedScale;
 }
+
+/** How long one statement of a seed (and of benchmarks over it) may run: the province's link and tiling statements run
+ * for minutes, past the server's default; undefined keeps the store's default. */
+export function seedStatementTimeoutMs(scale: SeedScale): number | undefined {
+  return scale === 'province' ? 3_600_000 : undefined;
+}
