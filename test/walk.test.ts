@@ -9,7 +9,10 @@ import { importFile } from '../server/ingest/import.service.js';
 import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { ensureWalkCatchments, hasPgRouting, searchInTypeScript, searchWithPgRouting, walkNetworkStatus } from '../server/analysis/walk/walk-catchments.js';
-import type { AtlasContext } from '../server/request/context.js';
+import { createContext, type AtlasContext } from '../server/request/context.js';
+import { readConfig } from '../server/config.js';
+import { signToken, verifyToken } from '../server/auth/token.js';
+import { TEST_JWT_SECRET } from './support/auth.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub } from './support/hub.js';
 import { seedDemoCity } from '../server/seed/seed.service.js';
@@ -47,7 +50,8 @@ describe.each(STORE_KINDS)('walking catchments on the $name store', (kind) => {
   let ctx: AtlasContext;
   beforeAll(async () => {
     db = await kind.open();
-    ctx = { db } as unknown as AtlasContext;
+    // The request context a signed-in analyst's request gets (a real signed token, verified).
+    ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
     await importFile(db, {
       layer: 'communities', fileName: 'communities.geojson',
       content: collection([

@@ -3,7 +3,7 @@ import { checkMetres } from '../metres.js';
 import { badInput } from '../errors.js';
 import type { Database } from '../db/database.js';
 import type { LayerName } from '../layers.js';
-import { ensureWalkCatchments } from './walk/walk-catchments.js';
+import { ensureWalkCatchments, WALK_MODEL_NAME, WALK_NEAREST_FUNCTION } from './walk/walk-catchments.js';
 
 export type CoverageKind = 'bus-stops' | 'cameras';
 
@@ -55,11 +55,11 @@ export interface CoverageRequest {
  * radius from its nearest point on the network, widened by the access distance (atlas_walk_access_m, 50 m).
  */
 export const WALK_MODEL: CatchmentModel = {
-  name: 'bus_stops_walk',
+  name: WALK_MODEL_NAME,
   kind: 'bus-stops',
   sourceLayer: 'bus-stops',
   coverFunction: 'atlas_bus_stops_walk_cover',
-  nearestFunction: 'atlas_bus_stops_walk_nearest_m',
+  nearestFunction: WALK_NEAREST_FUNCTION,
   versionLayer: 'walk-catchments',
   prepare: (db, reachM) => ensureWalkCatchments(db, reachM),
 };

@@ -2,13 +2,21 @@
 // until the roads, the stops or the walk's settings change (then the cached walking coverage goes stale with them).
 import type { Database, Queryable } from '../../db/database.js';
 import { loadQueries } from '../../db/queries.js';
+import { AREA_LEVELS, areaTable } from '../area-levels.js';
+import { fillIdentifiers } from '../sql-template.js';
 import { reachedDistances, type WalkEdge, type WalkEntry } from './walk-search.js';
 
 const sql = loadQueries(new URL('./walk.sql', import.meta.url), [
   'freshness', 'buildNetwork', 'locateStops', 'recordState', 'previousWarnings', 'edges', 'entries',
   'storeReached', 'pgRoutingReached', 'pgRoutingStore', 'buildCatchments', 'recordSet', 'catchmentSets', 'stopsWithout',
-  'forgetReached', 'snapshotWalk', 'staleCatchments', 'hasPgRouting', 'status',
+  'forgetReached', 'snapshotWalk', 'staleCatchments', 'changedShapes', 'drawnShapes', 'walkVersion', 'carryCoverage',
+  'hasPgRouting', 'status',
 ] as const);
+
+/** The catchment model whose cached coverage these catchments make (catchment-models.ts WALK_MODEL takes its name from here). */
+export const WALK_MODEL_NAME = 'bus_stops_walk';
+/** Its cover is read from stop_walk_catchments; its nearest stop is measured again when coverage is carried over a rebuild. */
+export const WALK_NEAREST_FUNCTION = 'atlas_bus_stops_walk_nearest_m';
 
 /** Defaults of the walk's settings (atlas_settings keys walk_access_m, walk_snap_m, walk_max_stop_m). */
 export const DEFAULT_WALK_ACCESS_M = 50;
@@ -103,7 +111,11 @@ async function build(client: Queryable, kind: Database['kind'], radiusM: number,
   if (kind === 'server') await client.query("SELECT pg_advisory_xact_lock(hashtext('atlas-walk-catchments'))");
   const fresh = (await client.query<Freshness>(sql.freshness, [radiusM, accessM])).rows[0];
   const sets: { radius_m: number; access_m: number }[] = [];
+  let carry: { from: number; accessKept: boolean } | undefined;
   if (!fresh.network_fresh || !fresh.entries_fresh) {
+    const previous = (await client.query<{ version: number; access_m: number | null }>(sql.walkVersion)).rows[0];
+    carry = { from: Number(previous.version), accessKept: previous.access_m !== null && previous.access_m === fresh.access_m };
+    await client.query(sql.changedShapes);
     await client.query(sql.snapshotWalk);
     let warnings: unknown = (await client.query<{ warnings: unknown }>(sql.previousWarnings)).rows[0].warnings;
     if (!fresh.network_fresh) {
@@ -119,13 +131,29 @@ async function build(client: Queryable, kind: Database['kind'], radiusM: number,
   }
   if (!sets.some((set) => set.radius_m === radiusM && set.access_m === accessM)) sets.push({ radius_m: radiusM, access_m: accessM });
   const withPgRouting = kind === 'server' && (await hasPgRouting(client));
-  for (const set of sets) await fillCatchments(client, withPgRouting, set.radius_m, set.access_m);
+  for (const set of sets) await fillCatchments(client, withPgRouting, set.radius_m, set.access_m, Boolean(carry));
+  if (carry?.accessKept) await carryWalkCoverage(client, carry.from);
+}
+
+/**
+ * The cached walking coverage a rebuild leaves valid goes to the catchments' new version (recordState moved it by
+ * one): an area no changed catchment reaches keeps its numbers, with its nearest stop measured again. A changed road
+ * edge thus makes stale only the coverage of areas a catchment that reached it touches; a moved stop, only the areas
+ * its old or new catchment touches. After a change of the access distance nothing is carried.
+ */
+async function carryWalkCoverage(client: Queryable, from: number): Promise<number> {
+  let carried = 0;
+  for (const level of AREA_LEVELS) {
+    const text = fillIdentifiers(sql.carryCoverage, { areas: areaTable(level), nearest: WALK_NEAREST_FUNCTION });
+    carried += (await client.query(text, [WALK_MODEL_NAME, from, from + 1, level])).rowCount ?? 0;
+  }
+  return carried;
 }
 
 const CATCHMENTS_PER_STATEMENT = 250;
 
 /** Searches and draws the catchments of (radius, access) that the stops on the network lack, then records the set. */
-async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM: number, accessM: number): Promise<void> {
+async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM: number, accessM: number, recordDrawn: boolean): Promise<void> {
   const missing = (await client.query<{ stop_code: string }>(sql.stopsWithout, [radiusM, accessM])).rows.map((r) => r.stop_code);
   if (missing.length > 0) {
     await client.query(sql.forgetReached, [radiusM, missing]);
@@ -135,6 +163,7 @@ async function fillCatchments(client: Queryable, withPgRouting: boolean, radiusM
     for (let start = 0; start < missing.length; start += CATCHMENTS_PER_STATEMENT) {
       await client.query(sql.buildCatchments, [radiusM, accessM, missing.slice(start, start + CATCHMENTS_PER_STATEMENT)]);
     }
+    if (recordDrawn) await client.query(sql.drawnShapes, [radiusM, accessM, missing]);
   }
   await client.query(sql.recordSet, [radiusM, accessM]);
 }

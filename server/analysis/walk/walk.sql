@@ -142,9 +142,41 @@ WITH changed AS (
 ), gone AS (
   DELETE FROM stop_walk_catchments c
   WHERE c.stop_code IN (SELECT stop_code FROM moved UNION SELECT stop_code FROM touched)
-  RETURNING c.stop_code
+  RETURNING c.radius_m, c.geom
 )
-SELECT count(DISTINCT stop_code)::integer AS stale FROM gone;
+INSERT INTO walk_changed_shapes (radius_m, geom) SELECT radius_m, geom FROM gone;
+
+-- name: changedShapes
+-- The catchments a rebuild changes, of every radius: those staleCatchments deleted (their old shapes) and those
+-- fillCatchments then draws (their new shapes). carryCoverage keeps the cached walking coverage no such shape reaches.
+DROP TABLE IF EXISTS pg_temp.walk_changed_shapes;
+CREATE TEMP TABLE walk_changed_shapes (radius_m double precision NOT NULL, geom geometry NOT NULL) ON COMMIT DROP;
+CREATE INDEX ON walk_changed_shapes USING gist (geom);
+
+-- name: drawnShapes
+-- $1 radius, $2 access, $3 the stops just drawn: their new shapes are changes too.
+INSERT INTO walk_changed_shapes (radius_m, geom)
+SELECT c.radius_m, c.geom FROM stop_walk_catchments c WHERE c.radius_m = $1 AND c.access_m = $2 AND c.stop_code = ANY($3::text[]);
+
+-- name: walkVersion
+SELECT coalesce((SELECT version FROM layer_versions WHERE layer = 'walk-catchments'), 0) AS version,
+       (SELECT access_m FROM walk_state) AS access_m;
+
+-- name: carryCoverage
+-- After a rebuild, in its transaction: the cached walking coverage ($1 the model) of areas of layer $4 ({{areas}})
+-- that no changed catchment of their radius reaches is carried from version $2 to $3 of the catchments. "Reaches" is
+-- the cover function's own test (the catchment's box meets the area's search box, 132_walk_boxes.sql): the shapes it
+-- unions for a carried area are then the same rows as before, so the carried gaps are what a recompute would give.
+-- The nearest stop on the network is cheap and may have moved (a stop moved, or left or joined the network): it is
+-- measured again. Only radii whose catchments are all drawn at the current access are carried.
+UPDATE coverage_cache c
+SET source_version = $3, nearest_m = {{nearest}}(a.geom_m, atlas_reach_box(a.geom_m, 0), '{}'::text[], '[]'::jsonb)
+FROM {{areas}} a
+WHERE c.area_layer = $4 AND c.model = $1 AND c.source_version = $2 AND a.code = c.area_code
+  AND EXISTS (SELECT 1 FROM walk_catchment_sets s WHERE s.radius_m = atlas_params_reach_m(c.params_key) AND s.access_m = atlas_walk_access_m())
+  AND NOT EXISTS (
+    SELECT 1 FROM walk_changed_shapes x
+    WHERE x.radius_m = atlas_params_reach_m(c.params_key) AND x.geom && atlas_reach_box(a.geom_m, 0));
 
 -- name: hasPgRouting
 SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pgrouting') AS present;
