@@ -42,14 +42,20 @@ export async function beginChangeSet(client: Queryable, layer: Layer, runId: num
 }
 
 /**
- * Before the upsert: the stored rows whose codes the staged file (import_rows) names, as they stand (columns as
- * stored; their attributes are built after the upsert, for the rows it changed only).
+ * Before the upsert: the stored rows of the codes the file sends (`codes`), as they stand (columns as stored; their
+ * attributes are built after the upsert, for the rows it changed only).
+ *
+ * These statements must not depend on the layer table's statistics, which are stale inside an import (a table analysed
+ * while it was empty, before this transaction wrote 10,000 rows into it): a join with the staged rows planned on them
+ * scanned the whole table once per staged row (10,000 new cameras: 10 s instead of 0.6 s). So no statement here joins
+ * the layer table: it is read once, by `code = ANY` or by the import run, and the full join of the written rows with
+ * the rows before (which no nested loop can run) pairs them.
  */
-export async function recordBefore(client: Queryable, recorder: ChangeRecorder): Promise<void> {
+export async function recordBefore(client: Queryable, recorder: ChangeRecorder, codes: readonly string[]): Promise<void> {
   if (!recorder.recording) return;
   const columns = recorder.columns.map((c) => `r.${ident(c)}`).join(', ');
   await client.query(`CREATE TEMP TABLE change_before ON COMMIT DROP AS
-    SELECT r.geom, ${columns} FROM ${recorder.layer.table} r WHERE r.code IN (SELECT s.attrs->>'code' FROM import_rows s)`);
+    SELECT r.geom, ${columns} FROM ${recorder.layer.table} r WHERE r.code = ANY($1::text[])`, [codes]);
 }
 
 /**
@@ -58,13 +64,15 @@ export async function recordBefore(client: Queryable, recorder: ChangeRecorder):
  */
 export async function recordWritten(client: Queryable, recorder: ChangeRecorder, runId: number): Promise<void> {
   if (!recorder.recording) return;
-  const { table } = recorder.layer;
-  await client.query(`INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
-    SELECT $1, $2, n.code, CASE WHEN b.code IS NULL THEN 'added' ELSE 'changed' END, n.district, b.geom, n.geom, b.attrs, n.attrs
-    FROM (SELECT r.code, r.geom, ${districtOf(recorder, 'r')} AS district, ${attrsOf(recorder.columns, 'r')} AS attrs
-          FROM ${table} r WHERE r.import_run_id = $3 AND r.code IN (SELECT s.attrs->>'code' FROM import_rows s)) n
-    LEFT JOIN (SELECT b.code, b.geom, ${attrsOf(recorder.columns, 'b')} AS attrs FROM change_before b) b ON b.code = n.code
-    WHERE b.code IS NULL OR b.attrs IS DISTINCT FROM n.attrs OR NOT ST_OrderingEquals(b.geom, n.geom)`,
+  await client.query(`WITH n AS MATERIALIZED (
+      SELECT r.code, r.geom, ${districtOf(recorder, 'r')} AS district, ${attrsOf(recorder.columns, 'r')} AS attrs
+      FROM ${recorder.layer.table} r WHERE r.import_run_id = $3)
+    INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
+    SELECT $1, $2, x.code, CASE WHEN x.before_code IS NULL THEN 'added' ELSE 'changed' END, x.district, x.geom_before, x.geom, x.attrs_before, x.attrs
+    FROM (SELECT n.code, n.geom, n.district, n.attrs, b.code AS before_code, b.geom AS geom_before, b.attrs AS attrs_before
+          FROM n FULL JOIN (SELECT b.code, b.geom, ${attrsOf(recorder.columns, 'b')} AS attrs FROM change_before b) b ON b.code = n.code
+          OFFSET 0) x
+    WHERE x.code IS NOT NULL AND (x.before_code IS NULL OR x.attrs_before IS DISTINCT FROM x.attrs OR NOT ST_OrderingEquals(x.geom_before, x.geom))`,
   [recorder.changeSetId, recorder.layer.name, runId]);
 }
 

@@ -266,15 +266,15 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     const { changeSetId } = recorder;
     const distributed = await distributedTables(client);
     if (distributed.has(layer.table)) await refuseRowsOutsideDistricts(client, layer, fileName);
-    await recordBefore(client, recorder);
+    const dropped = new Set(unrepairable.map((p) => p.row));
+    const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code as string);
+    await recordBefore(client, recorder, kept);
     const written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
     if (written > 0) await recordWritten(client, recorder, runId);
-    const dropped = new Set(unrepairable.map((p) => p.row));
-    const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
     const keptToo = options.keep ?? [];
     let removed = 0;
     if (options.replace) {
-      const keptCodes = (keptToo.length ? [...kept, ...keptToo] : kept) as string[];
+      const keptCodes = keptToo.length ? [...kept, ...keptToo] : kept;
       await recordRemovals(client, recorder, facts.source, keptCodes);
       removed = (await client.query(replaceSql(layer), [facts.source, keptCodes])).rowCount ?? 0;
     }
