@@ -10,14 +10,14 @@ SELECT cs.id,
 FROM cs;
 
 -- name: finish
--- $1 change set, $2 rows of the file identical to what the store held.
+-- $1 change set, $2 rows of the file identical to what the store held, or NULL: the file's $3 rows less those added or changed.
 WITH counts AS (
   SELECT count(*) FILTER (WHERE kind = 'added')::int AS added,
          count(*) FILTER (WHERE kind = 'changed')::int AS changed,
          count(*) FILTER (WHERE kind = 'removed')::int AS removed
   FROM feature_changes WHERE change_set_id = $1
 )
-UPDATE change_sets s SET added = c.added, changed = c.changed, removed = c.removed, unchanged = $2
+UPDATE change_sets s SET added = c.added, changed = c.changed, removed = c.removed, unchanged = coalesce($2::int, $3::int - c.added - c.changed)
 FROM counts c
 WHERE s.id = $1
 RETURNING s.added, s.changed, s.removed, s.unchanged;

@@ -85,10 +85,13 @@ export async function recordRemovals(client: Queryable, recorder: ChangeRecorder
   [recorder.changeSetId, recorder.layer.name, source, keptCodes]);
 }
 
-/** Closes a change set with its counts; `unchanged` is the file's rows that matched the store already. */
-export async function finishChangeSet(client: Queryable, recorder: ChangeRecorder, unchanged: number): Promise<ChangeCounts> {
-  const { rows } = await client.query<ChangeCounts>(sql.finish, [recorder.changeSetId, unchanged]);
-  return rows[0];
+/**
+ * Closes a change set with its counts: `unchanged` is the file's rows that matched the store already, or null for the
+ * file's `rows` less those the set added or changed.
+ */
+export async function finishChangeSet(client: Queryable, recorder: ChangeRecorder, unchanged: number | null, rows: number): Promise<ChangeCounts> {
+  const { rows: counts } = await client.query<ChangeCounts>(sql.finish, [recorder.changeSetId, unchanged, rows]);
+  return counts[0];
 }
 
 /** The current versions of layers (read before they move, so caches can carry their entries forward). */

@@ -278,9 +278,11 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       await recordRemovals(client, recorder, facts.source, keptCodes);
       removed = (await client.query(replaceSql(layer), [facts.source, keptCodes])).rowCount ?? 0;
     }
-    const changes = await finishChangeSet(client, recorder, kept.length - written);
+    // Unchanged: the file's rows that changed nothing recorded (Citus rewrites an identical area row: written, not changed).
+    const changes = await finishChangeSet(client, recorder, recorder.recording ? null : kept.length - written, kept.length);
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
-    const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name, distributed) : [];
+    const changedSomething = recorder.recording ? changes.added + changes.changed + changes.removed > 0 : written + removed > 0;
+    const changedLayers = changedSomething ? await relinkChildren(client, layer.name, distributed) : [];
     if (changedLayers.length > 0) {
       // What the change cannot reach keeps its cached coverage (the entries move to the new versions with the layers).
       const before = await layerVersions(client, changedLayers);
@@ -295,7 +297,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     rejected.sort((a, b) => a.row - b.row);
     const done: ImportSummary = {
       runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256!,
-      rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
+      rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: changes.unchanged, rowsRepaired: repairs.length, rowsRefused: rejected.length,
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes, changeSetId, changes,
     };
     await options.inTransaction?.(client, done);
