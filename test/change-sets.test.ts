@@ -170,6 +170,24 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
     expect(officialExport.features.map((f: any) => f.properties.code).sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
     expect((await fetch(`${hub.url}/api/export/changes/999999.geojson`)).status).toBe(400);
 
+    // The counts, on the hub: S4 added in 210103 (x = 5000), S1 and S2 changed and S3 removed in 210102 (x < 4000).
+    const counts = `query ($since: ID, $d: String) { changeCounts(since: $since, districtCode: $d) { layer added changed removed } }`;
+    const stopCounts = async (variables: Record<string, unknown>, headers = asRole('analyst')) => {
+      const answer = await hub.gql(counts, variables, headers);
+      expect(answer.errors).toBeUndefined();
+      return Object.fromEntries(answer.data.changeCounts.map((c: any) => [c.layer, [c.added, c.changed, c.removed]]));
+    };
+    expect((await stopCounts({ since: previous.id }))['bus-stops']).toEqual([1, 2, 1]);
+    expect((await stopCounts({ since: previous.id, d: '210102' }))['bus-stops']).toEqual([0, 2, 1]);
+    expect((await stopCounts({ since: previous.id, d: '210103' }))['bus-stops']).toEqual([1, 0, 0]);
+    // Since the first version, as the list reads it: S1, S2 and S4 added (S3 added then removed is nothing).
+    expect((await stopCounts({ since: '0' }))['bus-stops']).toEqual([3, 0, 0]);
+    // Cameras are left out for the public, who may not see their positions.
+    const publicCounts = await stopCounts({ since: previous.id }, {});
+    expect(publicCounts.cameras).toBeUndefined();
+    expect(publicCounts['bus-stops']).toEqual([1, 2, 1]);
+    expect((await hub.gql(counts, { since: '999999' })).errors?.[0].message).toMatch(/no data version 999999/);
+
     const missing = await hub.gql(query, { since: '999999' });
     expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toMatch(/no data version 999999/);

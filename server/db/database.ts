@@ -40,8 +40,17 @@ export class Database {
   /** Moves each time this process commits a change to the layers; caches of data versions compare it. */
   dataGeneration = 0;
 
+  private readonly dataListeners = new Set<() => void>();
+
+  /** After each commit of this process that changed the layers (an import, a sync); returns the unsubscribe. */
+  onDataChanged(listener: () => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
   markDataChanged(): void {
     this.dataGeneration++;
+    for (const listener of this.dataListeners) listener();
   }
   /** Replicas serving `query`'s read-only statements (server only, with replicaUrls); the primary is every read's fallback. */
   replicas?: ReplicaSet;

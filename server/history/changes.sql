@@ -42,3 +42,29 @@ WHERE latest = 1 AND NOT (first_kind = 'added' AND kind = 'removed')
   AND ($3::bigint IS NULL OR (change_set_id, code) < ($3, $4))
 ORDER BY change_set_id DESC, code DESC
 LIMIT $5;
+
+-- name: counts
+-- $1 layer, $2 after change set id (exclusive), $3 only this change set or NULL, $4 only changes touching this district
+-- (lying there before or after; a district, itself) or NULL. What each feature went through, counted by kind, as
+-- `changes` works it out (added then changed: added; added then removed: nothing).
+WITH picked AS (
+  SELECT f.code, f.kind, f.district_code,
+         first_value(f.kind) OVER w AS first_kind, first_value(f.attrs_before) OVER w AS first_attrs_before,
+         row_number() OVER (PARTITION BY f.code ORDER BY f.change_set_id DESC) AS latest
+  FROM feature_changes f JOIN change_sets s ON s.id = f.change_set_id
+  WHERE s.layer = $1 AND f.layer = $1 AND f.change_set_id > $2 AND ($3::bigint IS NULL OR f.change_set_id = $3) {{scope}}
+  WINDOW w AS (PARTITION BY f.code ORDER BY f.change_set_id)
+), net AS (
+  SELECT CASE WHEN first_kind = 'added' AND kind <> 'removed' THEN 'added'
+              WHEN kind = 'removed' THEN 'removed'
+              WHEN first_kind = 'removed' AND kind = 'added' THEN 'changed'
+              ELSE kind END AS kind
+  FROM picked
+  WHERE latest = 1 AND NOT (first_kind = 'added' AND kind = 'removed')
+    AND ($4::text IS NULL OR CASE WHEN $1 = 'districts' THEN code = $4
+                                  ELSE district_code = $4 OR (first_kind <> 'added' AND first_attrs_before ->> 'district_code' = $4) END)
+)
+SELECT count(*) FILTER (WHERE kind = 'added')::int AS added,
+       count(*) FILTER (WHERE kind = 'changed')::int AS changed,
+       count(*) FILTER (WHERE kind = 'removed')::int AS removed
+FROM net;

@@ -3,10 +3,10 @@ import type { Database } from '../db/database.js';
 import { loadQueries } from '../db/queries.js';
 import { badInput } from '../errors.js';
 import { layerByName, LAYER_NAMES, type LayerName } from '../layers.js';
-import { scopeConditions } from '../auth/scope.js';
+import { rowScope, scopeConditions } from '../auth/scope.js';
 import type { Viewer } from '../auth/viewer.js';
 
-const sql = loadQueries(new URL('./changes.sql', import.meta.url), ['dataVersions', 'changeSet', 'firstSetSince', 'changes'] as const);
+const sql = loadQueries(new URL('./changes.sql', import.meta.url), ['dataVersions', 'changeSet', 'firstSetSince', 'changes', 'counts'] as const);
 
 export const MAX_PAGE = 1000;
 
@@ -103,5 +103,29 @@ export async function listChanges(db: Database, viewer: Viewer, args: { layer: s
     kind: r.kind, layer: r.layer, code: r.code, version: Number(r.version), at: r.at,
     before: r.before, after: r.after,
     attributesBefore: r.attrs_before, attributesAfter: r.attrs_after,
+  }));
+}
+
+export interface LayerChangeCountRow {
+  layer: LayerName;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+/**
+ * How many features of each layer the viewer may read were added, changed and removed after version `sinceId` (or in
+ * version `only`), counted as `listChanges` lists them, in the same scope; `district` keeps the changes that lay in
+ * that district before or after. Layers the viewer reads nothing of (cameras for the public) are left out.
+ */
+export async function countChanges(db: Database, viewer: Viewer, args: { sinceId: number; only?: number | null; district?: string | null }): Promise<LayerChangeCountRow[]> {
+  if (args.district !== undefined && args.district !== null && !/^[\w-]{1,40}$/.test(args.district)) throw badInput(`districtCode "${args.district}" is not a district code.`);
+  const readable = LAYER_NAMES.filter((name) => rowScope(layerByName(name), viewer).rows !== 'none');
+  return Promise.all(readable.map(async (name) => {
+    const layer = layerByName(name);
+    const values: unknown[] = [layer.name, args.sinceId, args.only ?? null, args.district ?? null];
+    const scope = scopeConditions(layer, viewer, (value) => { values.push(value); return `$${values.length}`; }, 'f');
+    const { rows } = await db.query<{ added: number; changed: number; removed: number }>(sql.counts.replace('{{scope}}', scope.map((c) => `AND ${c}`).join(' ')), values);
+    return { layer: name, ...rows[0] };
   }));
 }

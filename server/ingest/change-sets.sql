@@ -1,20 +1,24 @@
--- The change set of one import (db/migrations/100_change_sets.sql: the layer tables' triggers fill feature_changes).
+-- The change set of one import (db/migrations/100_change_sets.sql, 140: the import's own statements fill
+-- feature_changes, server/ingest/change-sets.ts).
 
 -- name: begin
--- $1 layer, $2 import run, $3 the layer's table: from here to `finish`, the table's triggers record into this set.
+-- $1 layer, $2 import run, $3 the layer's table, $4 columns not recorded: the set's id and the columns it records.
 WITH cs AS (INSERT INTO change_sets (layer, import_run_id) VALUES ($1, $2) RETURNING id)
-SELECT id, set_config('atlas.change_set', id::text, true), set_config('atlas.change_table', $3, true) FROM cs;
+SELECT cs.id,
+       (SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
+        WHERE attrelid = $3::regclass AND attnum > 0 AND NOT attisdropped AND attname <> ALL($4::text[])) AS columns
+FROM cs;
 
 -- name: finish
--- $1 change set, $2 rows of the file identical to what the store held. Later statements of the transaction record nothing.
+-- $1 change set, $2 rows of the file identical to what the store held, or NULL: the file's $3 rows less those added or changed.
 WITH counts AS (
   SELECT count(*) FILTER (WHERE kind = 'added')::int AS added,
          count(*) FILTER (WHERE kind = 'changed')::int AS changed,
          count(*) FILTER (WHERE kind = 'removed')::int AS removed
   FROM feature_changes WHERE change_set_id = $1
 )
-UPDATE change_sets s SET added = c.added, changed = c.changed, removed = c.removed, unchanged = $2
-FROM counts c, (SELECT set_config('atlas.change_set', '', true), set_config('atlas.change_table', '', true)) off
+UPDATE change_sets s SET added = c.added, changed = c.changed, removed = c.removed, unchanged = coalesce($2::int, $3::int - c.added - c.changed)
+FROM counts c
 WHERE s.id = $1
 RETURNING s.added, s.changed, s.removed, s.unchanged;
 

@@ -17,7 +17,7 @@ import { sourceTakeovers, TAKEOVER_HINT } from './source-takeover.js';
 import { distributedTables } from '../db/distribution.js';
 import { refuseRowsOutsideDistricts, relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
-import { beginChangeSet, finishChangeSet, layerVersions, recordVersionExtents, type ChangeCounts } from './change-sets.js';
+import { beginChangeSet, finishChangeSet, layerVersions, recordBefore, recordRemovals, recordVersionExtents, recordWritten, type ChangeCounts } from './change-sets.js';
 import { carryCoverageForward } from '../analysis/coverage-carry.js';
 
 export type { ImportFormat } from './formats.js';
@@ -69,6 +69,8 @@ export interface ImportOptions {
   keep?: readonly string[];
   /** Runs in the import's transaction once its rows are written: a sync records what it applied here, all or nothing. */
   inTransaction?: (client: Queryable, summary: ImportSummary) => Promise<void>;
+  /** False only to measure what recording the change set costs (bench): the set is then left empty. */
+  recordChanges?: boolean;
 }
 
 export interface ImportSummary {
@@ -260,17 +262,27 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
       // The staged anchors' index serves the parents-outer links only.
       if (Object.values(plans).includes('parents-outer')) await client.query(anchors.table === 'import_anchors' ? sql.indexAnchors : sql.indexPointAnchors);
     }
-    const changeSetId = await beginChangeSet(client, layer, runId);
+    const recorder = await beginChangeSet(client, layer, runId, options.recordChanges ?? true);
+    const { changeSetId } = recorder;
     const distributed = await distributedTables(client);
     if (distributed.has(layer.table)) await refuseRowsOutsideDistricts(client, layer, fileName);
-    const written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
     const dropped = new Set(unrepairable.map((p) => p.row));
-    const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code);
+    const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code as string);
+    await recordBefore(client, recorder, kept);
+    const written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
+    if (written > 0) await recordWritten(client, recorder, runId);
     const keptToo = options.keep ?? [];
-    const removed = options.replace ? ((await client.query(replaceSql(layer), [facts.source, keptToo.length ? [...kept, ...keptToo] : kept])).rowCount ?? 0) : 0;
-    const changes = await finishChangeSet(client, changeSetId, kept.length - written);
+    let removed = 0;
+    if (options.replace) {
+      const keptCodes = keptToo.length ? [...kept, ...keptToo] : kept;
+      await recordRemovals(client, recorder, facts.source, keptCodes);
+      removed = (await client.query(replaceSql(layer), [facts.source, keptCodes])).rowCount ?? 0;
+    }
+    // Unchanged: the file's rows that changed nothing recorded (Citus rewrites an identical area row: written, not changed).
+    const changes = await finishChangeSet(client, recorder, recorder.recording ? null : kept.length - written, kept.length);
     options.onProgress?.({ phase: 'link', done: 0, total: 1 });
-    const changedLayers = written + removed > 0 ? await relinkChildren(client, layer.name, distributed) : [];
+    const changedSomething = recorder.recording ? changes.added + changes.changed + changes.removed > 0 : written + removed > 0;
+    const changedLayers = changedSomething ? await relinkChildren(client, layer.name, distributed) : [];
     if (changedLayers.length > 0) {
       // What the change cannot reach keeps its cached coverage (the entries move to the new versions with the layers).
       const before = await layerVersions(client, changedLayers);
@@ -285,7 +297,7 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     rejected.sort((a, b) => a.row - b.row);
     const done: ImportSummary = {
       runId, layer: layer.name, fileName, source: facts.source, format: read.format, crs: crs.label, encoding: read.encoding ?? null, sha256: facts.sha256!,
-      rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: kept.length - written, rowsRepaired: repairs.length, rowsRefused: rejected.length,
+      rowsRead: read.rows.length, rowsWritten: written, rowsUnchanged: changes.unchanged, rowsRepaired: repairs.length, rowsRefused: rejected.length,
       rowsRemoved: removed, repairs, rejected, warnings: facts.warnings, notes: read.notes, changeSetId, changes,
     };
     await options.inTransaction?.(client, done);

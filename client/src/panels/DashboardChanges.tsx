@@ -1,16 +1,17 @@
-// The dashboard's "what changed since last month": counts per layer and kind in the district, linking to the map's view of them.
+// The dashboard's "what changed since last month": counts per layer and kind in the district (counted on the hub,
+// changeCounts), linking to the map's view of them.
 import type { SchemaFields } from '../api/schema-fields';
-import { useChanges } from '../api/useChanges';
-import { countChanges } from '../changes/change-counts';
+import { useChangeCounts } from '../api/useChangeCounts';
 import { LAST_MONTH } from '../changes/change-selection';
 import { useLanguage } from '../i18n/useLanguage';
 import { ChangeCountsTable } from './ChangeCountsTable';
 
-export function DashboardChanges({ district, camerasHidden, token, fields, onOpen }: { district: string | null; camerasHidden: boolean; token: string | null; fields: SchemaFields | null; onOpen(): void }) {
+// camerasHidden: the hub leaves cameras out of the counts itself for a viewer who may not see them.
+export function DashboardChanges({ district, token, fields, onOpen }: { district: string | null; camerasHidden: boolean; token: string | null; fields: SchemaFields | null; onOpen(): void }) {
   const { t } = useLanguage();
-  const changes = useChanges(LAST_MONTH, camerasHidden, token, fields, false);
+  const changes = useChangeCounts(LAST_MONTH, district, token, fields);
   if (!changes.available) return null;
-  const rows = changes.byLayer ? countChanges(changes.byLayer, district) : null;
+  const rows = changes.rows;
   return (
     <section data-testid="dashboard-changes">
       <h3>{t('changesSinceLastMonth')}</h3>

@@ -1,9 +1,9 @@
 // The layers' history: `dataVersions` and `changes` (thin: the rules and SQL are in server/history).
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../errors.js';
-import { listChanges, listDataVersions, resolveSince } from '../../history/changes.js';
+import { countChanges, listChanges, listDataVersions, resolveSince } from '../../history/changes.js';
 import type { AtlasContext } from '../../request/context.js';
-import { DataVersion, DataVersionConnection, FeatureChange, FeatureChangeConnection, type FeatureChangeKind } from './changes.type.js';
+import { DataVersion, DataVersionConnection, FeatureChange, FeatureChangeConnection, LayerChangeCount, type FeatureChangeKind } from './changes.type.js';
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 const changeCursor = (version: number, code: string) => Buffer.from(`change:${version}:${code}`, 'utf8').toString('base64url');
@@ -51,5 +51,19 @@ export class ChangesResolver {
     }));
     const last = rows[rows.length - 1];
     return { nodes, endCursor: rows.length === first && last ? changeCursor(last.version, last.code) : null };
+  }
+
+  @Query(() => [LayerChangeCount], { description: 'How many features of each layer were added, changed and removed since a data version (or a time), counted on the hub as `changes` lists them and in the same scope: one small answer instead of every change. Layers the viewer reads nothing of are left out.' })
+  async changeCounts(
+    @Ctx() ctx: AtlasContext,
+    @Arg('since', () => ID, { nullable: true, description: 'Changes after this data version ("0" or none: every change recorded).' }) since?: string,
+    @Arg('sinceTime', () => String, { nullable: true, description: 'Changes after this time (ISO 8601), instead of since.' }) sinceTime?: string,
+    @Arg('version', () => ID, { nullable: true, description: 'Only the changes of this one data version (its change set).' }) version?: string,
+    @Arg('districtCode', () => String, { nullable: true, description: 'Only changes of features that lay in this district before or after (a district: itself).' }) districtCode?: string,
+  ): Promise<LayerChangeCount[]> {
+    const time = sinceTime ? new Date(sinceTime) : null;
+    const sinceId = await resolveSince(ctx.db, since, time);
+    const only = version ? await resolveSince(ctx.db, version, null) : null;
+    return countChanges(ctx.db, ctx.viewer, { sinceId: only ? only - 1 : sinceId, only, district: districtCode ?? null });
   }
 }

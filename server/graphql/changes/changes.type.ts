@@ -93,3 +93,18 @@ export class FeatureChangeConnection {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
   endCursor!: string | null;
 }
+
+@ObjectType({ description: 'How many features of one layer were added, changed and removed over a span of versions (counted as `changes` lists them).' })
+export class LayerChangeCount {
+  @Field(() => String, { description: 'The layer, by its CLI name.' })
+  layer!: string;
+
+  @Field(() => Int, { description: 'Features added (and not removed again).' })
+  added!: number;
+
+  @Field(() => Int, { description: 'Features whose attributes or geometry changed.' })
+  changed!: number;
+
+  @Field(() => Int, { description: 'Features removed.' })
+  removed!: number;
+}
