@@ -2,40 +2,14 @@
 // again) with the change set recorded and with it left empty (importFile's recordChanges: false), alternating in one
 // run, for cameras (points) and communities (polygons), on the embedded store (or DATABASE_URL's server).
 //   npx tsx bench/history-import-cost.ts [cameras=20000] [rounds=3] [communities=2000]
-import crypto from 'node:crypto';
-import pg from 'pg';
-import { Database } from '../server/db/database.js';
+import { openScratchStore } from './lib/scratch-store.js';
 import { importFile } from '../server/ingest/import.service.js';
 
 const COUNT = Number(process.argv[2] ?? 20_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const POLYGONS = Number(process.argv[4] ?? 2000);
 
-async function open(): Promise<{ db: Database; dispose(): Promise<void>; label: string }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const db = await Database.open({});
-    return { db, dispose: () => db.close(), label: 'embedded' };
-  }
-  const name = `atlas_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await Database.open({ url: url.toString(), maxConnections: 2 });
-  return {
-    db, label: 'server',
-    async dispose() {
-      await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const open = () => openScratchStore(2);
 
 /** `COUNT` cameras over Shenyang; `shift` moves every one by that many degrees east (a changed geometry). */
 function cameras(tag: string, shift: number, operator = 'police'): string {

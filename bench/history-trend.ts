@@ -2,40 +2,14 @@
 // 24 monthly snapshots of `communities` communities in 10 districts (every enabled standard, results drawn by a seeded
 // generator) are written straight into the history tables, then the query is timed `runs` times each way.
 //   npx tsx bench/history-trend.ts [communities=2000] [runs=50]      (DATABASE_URL: a server; else the embedded store)
-import crypto from 'node:crypto';
-import pg from 'pg';
-import { Database } from '../server/db/database.js';
+import { openScratchStore } from './lib/scratch-store.js';
 import { createApp, listen } from '../server/app.js';
 import { readConfig } from '../server/config.js';
 
 const COMMUNITIES = Number(process.argv[2] ?? 2000);
 const RUNS = Number(process.argv[3] ?? 50);
 
-async function open(): Promise<{ db: Database; dispose(): Promise<void>; label: string }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const db = await Database.open({});
-    return { db, dispose: () => db.close(), label: 'embedded' };
-  }
-  const name = `atlas_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await Database.open({ url: url.toString(), maxConnections: 4 });
-  return {
-    db, label: 'server',
-    async dispose() {
-      await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const open = () => openScratchStore(4);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
