@@ -2,6 +2,7 @@
 // until the roads, the stops or the walk's settings change (then the cached walking coverage goes stale with them).
 import type { Database, Queryable } from '../../db/database.js';
 import { loadQueries } from '../../db/queries.js';
+import { distributedTables } from '../../db/distribution.js';
 import { AREA_LEVELS, areaTable } from '../area-levels.js';
 import { fillIdentifiers } from '../sql-template.js';
 import { reachedDistances, type WalkEdge, type WalkEntry } from './walk-search.js';
@@ -132,7 +133,10 @@ async function build(client: Queryable, kind: Database['kind'], radiusM: number,
   if (!sets.some((set) => set.radius_m === radiusM && set.access_m === accessM)) sets.push({ radius_m: radiusM, access_m: accessM });
   const withPgRouting = kind === 'server' && (await hasPgRouting(client));
   for (const set of sets) await fillCatchments(client, withPgRouting, set.radius_m, set.access_m, Boolean(carry));
-  if (carry?.accessKept) await carryWalkCoverage(client, carry.from);
+  // On Citus the cache is a reference table, which Citus will not update with STABLE functions of its columns (the
+  // nearest stop measured again): nothing is carried there, and the walking coverage is computed again when asked, as
+  // the importer's carry-forward does (correct, colder).
+  if (carry?.accessKept && (await distributedTables(client)).size === 0) await carryWalkCoverage(client, carry.from);
 }
 
 /**
