@@ -5,11 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../server/ingest/import.service.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub, type TestHub } from './support/hub.js';
-import { asRole, TEST_JWT_SECRET, testViewerResolver } from './support/auth.js';
+import { asRole, requestContextAs, testViewerResolver } from './support/auth.js';
 import { mostStatementsInFlight } from './support/in-flight.js';
-import { createContext } from '../server/request/context.js';
-import { readConfig } from '../server/config.js';
-import { signToken, verifyToken } from '../server/auth/token.js';
 import { analysisConcurrency, areaCoverageQuery, computeAreaCoverage, batchesOf, overlayGridM } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { featureCollection, OVERLAY_FALLBACK_PAIR, pointsCsv, polygon, square } from './coverage.fixtures.js';
@@ -124,7 +121,7 @@ describe.each(STORE_KINDS)('a cold coverage computation on the $name store', (ki
     const before = process.env.ATLAS_ANALYSIS_CONNECTIONS;
     process.env.ATLAS_ANALYSIS_CONNECTIONS = '3';
     try {
-      const ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
+      const ctx = requestContextAs(db, 'analyst');
       const codes = Array.from({ length: 200 }, (_, i) => `Q${String(i).padStart(3, '0')}`);
       // 200 areas in batches of at least 50: four batches, more than the three connections allowed.
       expect(batchesOf(codes, 3).length).toBeGreaterThan(3);

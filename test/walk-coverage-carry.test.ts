@@ -7,10 +7,8 @@ import { importFile } from '../server/ingest/import.service.js';
 import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
 import { coverageRequest, WALK_MODEL } from '../server/analysis/catchment-models.js';
 import { ensureWalkCatchments } from '../server/analysis/walk/walk-catchments.js';
-import { createContext, type AtlasContext } from '../server/request/context.js';
-import { readConfig } from '../server/config.js';
-import { signToken, verifyToken } from '../server/auth/token.js';
-import { TEST_JWT_SECRET } from './support/auth.js';
+import type { AtlasContext } from '../server/request/context.js';
+import { requestContextAs } from './support/auth.js';
 import { STORE_KINDS } from './support/stores.js';
 import { collection, gridStreets, line, squareAt, stopsCsv } from './support/street-grid.js';
 
@@ -22,7 +20,7 @@ describe.each(STORE_KINDS)('cached walking coverage over a change, on the $name 
   let ctx: AtlasContext;
   beforeAll(async () => {
     db = await kind.open();
-    ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
+    ctx = requestContextAs(db, 'analyst');
     await importFile(db, {
       layer: 'communities', fileName: 'communities.geojson',
       content: collection([

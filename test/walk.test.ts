@@ -9,10 +9,8 @@ import { importFile } from '../server/ingest/import.service.js';
 import { computeAreaCoverage } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { ensureWalkCatchments, hasPgRouting, searchInTypeScript, searchWithPgRouting, walkNetworkStatus } from '../server/analysis/walk/walk-catchments.js';
-import { createContext, type AtlasContext } from '../server/request/context.js';
-import { readConfig } from '../server/config.js';
-import { signToken, verifyToken } from '../server/auth/token.js';
-import { TEST_JWT_SECRET } from './support/auth.js';
+import type { AtlasContext } from '../server/request/context.js';
+import { requestContextAs } from './support/auth.js';
 import { STORE_KINDS } from './support/stores.js';
 import { startHub } from './support/hub.js';
 import { seedDemoCity } from '../server/seed/seed.service.js';
@@ -51,7 +49,7 @@ describe.each(STORE_KINDS)('walking catchments on the $name store', (kind) => {
   beforeAll(async () => {
     db = await kind.open();
     // The request context a signed-in analyst's request gets (a real signed token, verified).
-    ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
+    ctx = requestContextAs(db, 'analyst');
     await importFile(db, {
       layer: 'communities', fileName: 'communities.geojson',
       content: collection([
@@ -233,7 +231,7 @@ describe('walking coverage of the whole demo city', () => {
     try {
       await seedDemoCity(db, { scale: 'demo', seed: 7, workDir: fs.mkdtempSync(path.join(os.tmpdir(), `atlas-walk-city-${kind.name}-`)) });
       const codes = (await db.query<{ code: string }>('SELECT code FROM communities ORDER BY code')).rows.map((r) => r.code);
-      const ctx = createContext(db, readConfig({}), verifyToken(signToken({ role: 'analyst' }, TEST_JWT_SECRET), TEST_JWT_SECRET));
+      const ctx = requestContextAs(db, 'analyst');
       const rows = await computeAreaCoverage(ctx, 'communities', codes, coverageRequest('bus-stops', 500, 'ROADS'));
       expect(codes.filter((code) => !rows.has(code)), 'communities without walking coverage').toEqual([]);
       for (const [code, row] of rows) expect(row.covered_m2 >= 0 && row.covered_m2 <= row.area_m2 * (1 + 1e-9), code).toBe(true);
