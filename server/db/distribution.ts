@@ -33,6 +33,17 @@ export function forStore(sql: string, distributed: ReadonlySet<string>): string 
     .join('\n');
 }
 
+/**
+ * What a transaction that writes layers sets first on Citus (none elsewhere): its writes to many shards go over one
+ * connection per worker. In parallel (Citus's default) an import's upsert writes a worker's shards over several
+ * connections and relinking a reference table writes its copy on that worker over one of them; a later shard task
+ * that reads one of those shards beside that reference copy (relinking bus stops after cameras to new communities)
+ * then fails: "cannot perform query with placements that were modified over multiple connections".
+ */
+export function writeSettings(distributed: ReadonlySet<string>): string[] {
+  return distributed.size > 0 ? ["SET LOCAL citus.multi_shard_modify_mode TO 'sequential'"] : [];
+}
+
 /** The unique key an upsert into `table` names: a distributed table's keys must hold its distribution column. */
 export function codeConflictTarget(table: string, distributed: ReadonlySet<string>): string {
   return distributed.has(table) ? '(district_code, code)' : '(code)';
