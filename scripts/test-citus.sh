@@ -12,7 +12,7 @@ npx vitest run test/citus.test.ts --maxWorkers=1 || status=1
 # The integration suites that pass against the coordinator (docs/SCALING.md "On Citus" lists them, and those that do
 # not yet, with why), with DATABASE_URL at it: test/support/stores.ts makes each test's database a Citus cluster of its
 # own. Only their server half (-t): the embedded half runs in the ordinary suite. CITUS_INTEGRATION_TESTS names others.
-CITUS_INTEGRATION_TESTS="${CITUS_INTEGRATION_TESTS:-test/export.test.ts test/ogc.test.ts}"
+CITUS_INTEGRATION_TESTS="${CITUS_INTEGRATION_TESTS:-test/export.test.ts test/ogc.test.ts test/graphql-core.test.ts test/tile-etags.test.ts}"
 if [ -n "$CITUS_INTEGRATION_TESTS" ]; then
   DATABASE_URL="$CITUS_URL" npx vitest run $CITUS_INTEGRATION_TESTS --maxWorkers=1 -t "server. store" || status=1
 fi

@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaCoverageQuery } from '../server/analysis/coverage.service.js';
 import { coverageRequest } from '../server/analysis/catchment-models.js';
 import { sql as standardsSql } from '../server/analysis/standards/rules.js';
+import { Database } from '../server/db/database.js';
 import { importFile } from '../server/ingest/import.service.js';
 import { seedDemoCity } from '../server/seed/seed.service.js';
 import { asRole, testViewerResolver } from './support/auth.js';
 import { openCitusStore } from './support/citus.js';
 import { startHub, type TestHub } from './support/hub.js';
+import { featureCollection, pointsCsv, square } from './coverage.fixtures.js';
 import { STORE_KINDS } from './support/stores.js';
 
 const CITUS_URL = process.env.CITUS_URL;
@@ -222,4 +224,34 @@ describeCitus(CITUS_URL ? 'the hub on Citus' : 'the hub on Citus (CITUS_URL unse
     const summary = await importFile(citus, { layer: 'renovation-sites', fileName: 'sites.csv', content: Buffer.from(csv), source: 'citus-test', actor: 'test' });
     expect(summary.rowsWritten).toBe(sites.rows.length);
   }, 300_000);
+});
+
+// The first import of communities over a connection of its own, on a store whose stops and cameras are there already:
+// relinking them (two reference tables, after the upsert wrote several shards of a worker) failed on Citus with
+// "cannot perform query with placements that were modified over multiple connections" until the import's writes went
+// over one connection per worker (server/db/distribution.ts writeSettings).
+describeCitus('an import on Citus over a fresh connection', () => {
+  it("relinks the stops and cameras that lie in the new communities", async () => {
+    const store = await openCitusStore(CITUS_URL!);
+    let fresh: Database | undefined;
+    try {
+      // Eight districts of 1 km in a row, each with two communities, a stop and a camera in each: several shards a worker.
+      const districts = Array.from({ length: 8 }, (_, d) => ({ properties: { code: `21010${d}`, name: `区${d}` }, geometry: square(d * 1000, 0, 1000) }));
+      const communities = districts.flatMap((_, d) => [0, 1].map((k) => ({ properties: { code: `C${d}${k}`, name: `社区${d}${k}` }, geometry: square(d * 1000 + k * 500, 0, 500) })));
+      const points = communities.map((_, i) => ({ x: i * 500 + 250, y: 250, values: { code: `P${i}` } }));
+      await importFile(store, { layer: 'districts', fileName: 'districts.geojson', content: featureCollection(districts) });
+      await importFile(store, { layer: 'bus-stops', fileName: 'stops.csv', content: pointsCsv(['code'], points) });
+      await importFile(store, { layer: 'cameras', fileName: 'cameras.csv', content: pointsCsv(['code'], points) });
+      fresh = await Database.open({ url: store.url, maxConnections: 1 });
+      await importFile(fresh, { layer: 'communities', fileName: 'communities.geojson', content: featureCollection(communities) });
+      const expected = communities.map((c, i) => ({ code: `P${i}`, community_code: c.properties.code }));
+      for (const table of ['bus_stops', 'cameras']) {
+        const { rows } = await store.query(`SELECT code, community_code FROM ${table} ORDER BY community_code`);
+        expect(rows, table).toEqual(expected);
+      }
+    } finally {
+      await fresh?.close();
+      await store.dispose();
+    }
+  }, 180_000);
 });

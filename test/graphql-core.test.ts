@@ -31,7 +31,12 @@ function fixtures() {
     }
   }
   const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-  return { communities: fc(communities), cells: fc(cells), stops: stops.join('\n') };
+  // The two districts the communities name, around them: on Citus every area is kept on its district's shard.
+  const districts = [
+    { type: 'Feature', properties: { code: 'D1', name: '一区' }, geometry: square(0, 0, 1000, 2000) },
+    { type: 'Feature', properties: { code: 'D2', name: '二区' }, geometry: square(1000, 0, 1000, 2000) },
+  ];
+  return { districts: fc(districts), communities: fc(communities), cells: fc(cells), stops: stops.join('\n') };
 }
 
 describe.each(STORE_KINDS)('GraphQL core on the $name store', (kind) => {
@@ -39,7 +44,8 @@ describe.each(STORE_KINDS)('GraphQL core on the $name store', (kind) => {
   let hub: TestHub;
   beforeAll(async () => {
     db = await kind.open();
-    const { communities, cells, stops } = fixtures();
+    const { districts, communities, cells, stops } = fixtures();
+    await importFile(db, { layer: 'districts', fileName: 'districts.geojson', content: districts });
     await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: communities });
     await importFile(db, { layer: 'grid-cells', fileName: 'cells.geojson', content: cells });
     await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', content: stops });

@@ -25,8 +25,9 @@ describe.each(STORE_KINDS)('tile ETags follow where a change lies ($name store)'
   beforeAll(async () => {
     db = await kind.open();
     await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: featureCollection([
-      { properties: { code: 'NEAR', name: '近社区' }, geometry: square(NEAR.x, NEAR.y, 400) },
-      { properties: { code: 'FAR', name: '远社区' }, geometry: square(FAR.x, FAR.y, 400) },
+      // Each with its district's code (on Citus every area is kept on its district's shard).
+      { properties: { code: 'NEAR', name: '近社区', district_code: '210102' }, geometry: square(NEAR.x, NEAR.y, 400) },
+      { properties: { code: 'FAR', name: '远社区', district_code: '210103' }, geometry: square(FAR.x, FAR.y, 400) },
     ]) });
     await importFile(db, { layer: 'bus-stops', fileName: 'stops.csv', source: 'transit', content: pointsCsv(['code'], [{ x: FAR.x + 200, y: FAR.y + 200, values: { code: 'S-FAR' } }]) });
     hub = await startHub(db, testViewerResolver);

@@ -1,6 +1,7 @@
 // The one way into PostGIS: a `pg` pool over either a real server or the embedded store.
 import pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from './embedded.js';
+import { distributedTables } from './distribution.js';
 import { migrate } from './migrate.js';
 import { isReadOnlySql, ReplicaSet } from './replicas.js';
 
@@ -29,6 +30,8 @@ export interface Capabilities {
   /** `ST_AsMVT` exists (PostGIS built with protobuf-c); the embedded build has none. */
   asMvt: boolean;
   postgisVersion: string;
+  /** The tables distributed by district (a Citus coordinator, db/migrations/200); empty on PGlite and plain PostgreSQL. */
+  distributed: ReadonlySet<string>;
 }
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -156,5 +159,5 @@ async function detectCapabilities(pool: pg.Pool, kind: DatabaseKind): Promise<Ca
   } catch {
     asMvt = false;
   }
-  return { asMvt, postgisVersion: rows[0].version };
+  return { asMvt, postgisVersion: rows[0].version, distributed: await distributedTables(pool) };
 }

@@ -11,6 +11,39 @@ export async function distributedTables(client: Asks): Promise<ReadonlySet<strin
   return new Set(rows[0].tables);
 }
 
+/** Whether the areas (communities, grid cells and renovation sites, co-located) are distributed by district. */
+export function areasDistributed(distributed: ReadonlySet<string>): boolean {
+  return distributed.has('communities');
+}
+
+const WHERE_DISTRIBUTED = /\s*--\s*where distributed\s*$/;
+
+/**
+ * `sql` as this store runs it: a line ending in `-- where distributed` is kept where the areas (communities, grid
+ * cells, renovation sites) are distributed by district and dropped elsewhere. Such a line names the district beside a
+ * join of areas by code: Citus joins co-located tables only on their distribution column, and on a plain store the
+ * statement stays as it was (a cell whose district is NULL or not its community's still counts there).
+ */
+export function forStore(sql: string, distributed: ReadonlySet<string>): string {
+  const keep = areasDistributed(distributed);
+  return sql
+    .split('\n')
+    .filter((line) => keep || !WHERE_DISTRIBUTED.test(line))
+    .map((line) => line.replace(WHERE_DISTRIBUTED, ''))
+    .join('\n');
+}
+
+/**
+ * What a transaction that writes layers sets first on Citus (none elsewhere): its writes to many shards go over one
+ * connection per worker. In parallel (Citus's default) an import's upsert writes a worker's shards over several
+ * connections and relinking a reference table writes its copy on that worker over one of them; a later shard task
+ * that reads one of those shards beside that reference copy (relinking bus stops after cameras to new communities)
+ * then fails: "cannot perform query with placements that were modified over multiple connections".
+ */
+export function writeSettings(distributed: ReadonlySet<string>): string[] {
+  return distributed.size > 0 ? ["SET LOCAL citus.multi_shard_modify_mode TO 'sequential'"] : [];
+}
+
 /** The unique key an upsert into `table` names: a distributed table's keys must hold its distribution column. */
 export function codeConflictTarget(table: string, distributed: ReadonlySet<string>): string {
   return distributed.has(table) ? '(district_code, code)' : '(code)';

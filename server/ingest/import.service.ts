@@ -14,7 +14,7 @@ import { readableText } from './readable-text.js';
 import { ImportRefusedError, type RowProblem, type SourceRow } from './rows.js';
 import { checkWhereabouts } from './sanity.js';
 import { sourceTakeovers, TAKEOVER_HINT } from './source-takeover.js';
-import { distributedTables } from '../db/distribution.js';
+import { writeSettings } from '../db/distribution.js';
 import { refuseRowsOutsideDistricts, relinkChildren } from './links.js';
 import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
 import { beginChangeSet, finishChangeSet, layerVersions, recordBefore, recordRemovals, recordVersionExtents, recordWritten, type ChangeCounts } from './change-sets.js';
@@ -231,6 +231,8 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     // 100,000-camera INSERT). The link joins group 100,000 rows: in memory, not in an external merge sort.
     await client.query('SET LOCAL jit = off');
     await client.query(`SET LOCAL work_mem = '32MB'`);
+    const { distributed } = db.capabilities;
+    for (const setting of writeSettings(distributed)) await client.query(setting);
     // Rows are staged as they are checked, each with its metric geometry in its own zone.
     const { prepared, rejected } = await checkAndStageRows(client, layer, read.rows, prepare, Boolean(options.skipInvalid), options.onProgress);
     // A refused file rolls back what was staged: nothing is written.
@@ -264,7 +266,6 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     }
     const recorder = await beginChangeSet(client, layer, runId, options.recordChanges ?? true);
     const { changeSetId } = recorder;
-    const distributed = await distributedTables(client);
     if (distributed.has(layer.table)) await refuseRowsOutsideDistricts(client, layer, fileName);
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code as string);

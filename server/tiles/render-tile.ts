@@ -1,5 +1,6 @@
 // Renders one tile from the store: ST_AsMVT in PostGIS, or PostGIS-clipped features encoded in JS.
 import type { Database } from '../db/database.js';
+import { areasDistributed } from '../db/distribution.js';
 import { encodeTile, type TileFeatureRow } from './encode-tile.js';
 import type { TileAddress } from './tile-address.js';
 import { TILE_LAYERS, type TileOptions } from './tile-layers.js';
@@ -45,14 +46,17 @@ export async function renderTile(
 ): Promise<RenderResult> {
   const layer = TILE_LAYERS[address.layer];
   const params = [address.z, address.x, address.y, districtCode, ...layer.extraParams(options)];
+  const { distributed } = db.capabilities;
+  // A statement's name says which text it is: on Citus some differ (server/db/distribution.ts forStore).
+  const variant = areasDistributed(distributed) ? '_distributed' : '';
   if (encoder === 'postgis') {
-    const statement = prepared(`tile_mvt_${layer.query}`, () => mvtSql(layer.query, params.length + 1));
+    const statement = prepared(`tile_mvt_${layer.query}${variant}`, () => mvtSql(layer.query, params.length + 1, distributed));
     const { rows } = await db.query<{ mvt: Buffer | null; n: number; missing: number }>(statement.text, [...params, layer.name], statement.name);
     const { mvt, n, missing } = rows[0];
     const tile = n > 0 && mvt ? { body: new Uint8Array(mvt.buffer, mvt.byteOffset, mvt.byteLength), featureCount: n } : EMPTY_TILE;
     return { tile, missingCoverage: missing };
   }
-  const statement = prepared(`tile_rows_${layer.query}`, () => featureRowsSql(layer.query));
+  const statement = prepared(`tile_rows_${layer.query}${variant}`, () => featureRowsSql(layer.query, distributed));
   const { rows } = await db.query<TileFeatureRow & { missing: number }>(statement.text, params, statement.name);
   const features = rows.filter((row) => row.geometry !== null);
   const tile = features.length > 0 ? { body: encodeTile(layer.name, features, TILE_EXTENT), featureCount: features.length } : EMPTY_TILE;

@@ -18,7 +18,10 @@ WHERE ($4::text IS NULL OR t.code = $4)
 
 -- name: communities
 -- Coverage comes from coverage_cache (server/analysis) where it is fresh: $5 the bus model, $6 its params key, $7 the
--- camera model, $8 its params key.
+-- camera model, $8 its params key. On Citus a community's grid cells and sites are counted in its district, so that
+-- the join stays on the district's shard (server/db/distribution.ts forStore keeps the `where distributed` lines there
+-- only): the same counts wherever a community's cells and sites lie in its district, as linked ones do unless the
+-- community crosses a district border.
 SELECT t.id,
        jsonb_strip_nulls(jsonb_build_object(
          'code', t.code, 'name', t.name, 'kind', t.kind, 'households', t.households, 'district_code', t.district_code,
@@ -43,10 +46,12 @@ LEFT JOIN coverage_cache cam ON cam.area_layer = 'communities' AND cam.area_code
 LEFT JOIN LATERAL (
   SELECT count(*)::integer AS cells, count(*) FILTER (WHERE COALESCE(g.workers, 0) < 1)::integer AS without_worker
   FROM grid_cells g WHERE g.community_code = t.code
+    AND g.district_code = t.district_code -- where distributed
 ) grid ON true
 LEFT JOIN LATERAL (
   SELECT count(*)::integer AS sites, count(*) FILTER (WHERE s.status = 'completed')::integer AS completed
   FROM renovation_sites s WHERE s.community_code = t.code
+    AND s.district_code = t.district_code -- where distributed
 ) renovation ON true
 WHERE ($4::text IS NULL OR t.district_code = $4)
 

@@ -1,4 +1,5 @@
 // The two SQL shapes of a tile: ST_AsMVT on a PostGIS that has it, or tile-coordinate GeoJSON rows for the JS encoder.
+import { forStore } from '../db/distribution.js';
 import { loadQueries } from '../db/queries.js';
 import type { TileQueryName } from './tile-layers.js';
 
@@ -35,17 +36,21 @@ const COVERAGE_VERSIONS = `coverage_versions AS (
          coalesce((SELECT version FROM layer_versions WHERE layer = 'cameras'), 0) AS cameras
 )`;
 
-const withClause = (query: TileQueryName) =>
+// `distributed` (Citus: the tables distributed by district) picks the lines of the features' SQL this store runs.
+// The features are MATERIALIZED for ST_AsMVT: gathered first, they are encoded where the statement runs (on Citus
+// the coordinator, from the shards' rows), and a row of them is then a local composite value, which Citus cannot
+// ship from a shard ("input of anonymous composite types is not implemented"); on one server they are the same rows.
+const withClause = (query: TileQueryName, distributed: ReadonlySet<string>, features: 'MATERIALIZED' | '') =>
   `WITH ${BOUNDS},${COVERAGE_QUERIES.has(query) ? `\n${COVERAGE_VERSIONS},` : ''}
-features AS (${FEATURES[query]})`;
+features AS ${features ? `${features} ` : ''}(${forStore(FEATURES[query], distributed)})`;
 
 /**
  * One bytea `mvt` (the encoded layer, empty when no feature), the feature count `n`, and `missing`: how many of the
  * tile's communities lack fresh coverage (always 0 outside COVERAGE_QUERIES). `$layerParam` names the layer.
  */
-export function mvtSql(query: TileQueryName, layerParam: number): string {
+export function mvtSql(query: TileQueryName, layerParam: number, distributed: ReadonlySet<string> = new Set()): string {
   const missing = COVERAGE_QUERIES.has(query) ? '(SELECT count(*) FROM features WHERE coverage_missing)::integer' : '0';
-  return `${withClause(query)}
+  return `${withClause(query, distributed, 'MATERIALIZED')}
 SELECT ST_AsMVT(tile, $${layerParam}::text, ${TILE_EXTENT}, 'geom', 'id') AS mvt, count(*)::integer AS n, ${missing} AS missing
 FROM (
   SELECT f.id, f.properties, ST_AsMVTGeom(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
@@ -59,11 +64,11 @@ WHERE tile.geom IS NOT NULL`;
  * COVERAGE_QUERIES every row also carries `missing` (as in mvtSql), and a tile without features is one row whose
  * `geometry` is NULL, so that the count still arrives.
  */
-export function featureRowsSql(query: TileQueryName): string {
+export function featureRowsSql(query: TileQueryName, distributed: ReadonlySet<string> = new Set()): string {
   const tile = `SELECT f.id, f.properties, atlas_tile_geometry(f.geom, b.env, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
   FROM features f CROSS JOIN bounds b`;
   if (!COVERAGE_QUERIES.has(query)) {
-    return `${withClause(query)}
+    return `${withClause(query, distributed, '')}
 SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry, 0 AS missing
 FROM (
   ${tile}
@@ -71,7 +76,7 @@ FROM (
 WHERE tile.geom IS NOT NULL
 ORDER BY tile.id`;
   }
-  return `${withClause(query)}
+  return `${withClause(query, distributed, '')}
 SELECT tile.id, tile.properties, ST_AsGeoJSON(tile.geom, 0) AS geometry, m.missing
 FROM (SELECT count(*) FILTER (WHERE coverage_missing)::integer AS missing FROM features) m
 LEFT JOIN (
