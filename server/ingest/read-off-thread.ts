@@ -82,37 +82,76 @@ export function postRead(post: (message: WorkerMessage) => void, read: FileRead)
 }
 
 /**
- * Reads the file (on a worker when it is big) and hashes it. `onSha256` hears the hash before the rows are read, so a
- * refused file's run is recorded with it.
+ * The reader's thread, started at the first big file and kept: starting one registers tsx and compiles the reader's
+ * modules, which took 4 s a file (bench/NOTES.md, session 8). Jobs run one at a time, in order; the thread does not
+ * keep the process alive (unref), and one that stops is started again at the next file.
+ */
+class ReaderThread {
+  private worker: Worker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 0;
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./read-worker.boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./read-worker.ts', import.meta.url).href },
+      // The reader needs none of the hub's flags; an inherited --import of a .ts file would fail before tsx is registered.
+      execArgv: [],
+    });
+    worker.unref();
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+    });
+    // An error ends the thread ('exit' follows); the job that was reading hears it through its own listener.
+    worker.on('error', () => {});
+    return worker;
+  }
+
+  read(moved: Uint8Array, request: ReadRequest, onSha256: (sha256: string) => void): Promise<FileRead> {
+    const job = this.queue.then(() => this.run(moved, request, onSha256));
+    this.queue = job.catch(() => {});
+    return job;
+  }
+
+  private run(moved: Uint8Array, request: ReadRequest, onSha256: (sha256: string) => void): Promise<FileRead> {
+    const worker = (this.worker ??= this.start());
+    const id = ++this.nextId;
+    const rows: SourceRow[] = [];
+    return new Promise<FileRead>((resolve, reject) => {
+      const onMessage = ({ id: of, message }: { id: number; message: WorkerMessage }) => {
+        if (of !== id) return;
+        if (message.type === 'sha256') onSha256(message.sha256);
+        else if (message.type === 'rows') for (const row of message.rows) rows.push(row);
+        else if (message.type === 'done') finish(() => resolve({ ...message.read, rows }));
+        else finish(() => reject(rebuildFailure(message.failure)));
+      };
+      const onError = (error: Error) => finish(() => reject(error));
+      const onExit = (code: number) => finish(() => reject(new Error(`the reader stopped (exit code ${code}) before the file was read`)));
+      const finish = (settle: () => void) => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        settle();
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      // While it reads, the thread keeps the process alive, as the read's promise does.
+      worker.ref();
+      worker.postMessage({ id, bytes: moved, request }, [moved.buffer as ArrayBuffer]);
+    }).finally(() => worker.unref());
+  }
+}
+
+const readerThread = new ReaderThread();
+
+/**
+ * Reads the file (on the reader's thread when it is big) and hashes it. `onSha256` hears the hash before the rows are
+ * read, so a refused file's run is recorded with it.
  */
 export async function readOffThread(bytes: Buffer, request: ReadRequest, onSha256: (sha256: string) => void, minBytes = OFF_THREAD_MIN_BYTES): Promise<FileRead> {
   if (bytes.length < minBytes) {
     onSha256(sha256Of(bytes));
     return readWithinLimit(bytes, request);
   }
-  // The bytes' memory is moved to the worker, not copied (copying 200 MB held the hub up for 2 s on a busy machine):
+  // The bytes' memory is moved to the thread, not copied (copying 200 MB held the hub up for 2 s on a busy machine):
   // the buffer is empty afterwards. A buffer that shares its memory with others (Node's pool) is copied instead.
   const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   const moved = owned ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-  const worker = new Worker(new URL('./read-worker.boot.mjs', import.meta.url), {
-    workerData: { bytes: moved, request, entry: new URL('./read-worker.ts', import.meta.url).href },
-    transferList: [moved.buffer as ArrayBuffer],
-    // The reader needs none of the hub's flags; an inherited --import of a .ts file would fail before tsx is registered.
-    execArgv: [],
-  });
-  const rows: SourceRow[] = [];
-  try {
-    return await new Promise<FileRead>((resolve, reject) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'sha256') onSha256(message.sha256);
-        else if (message.type === 'rows') for (const row of message.rows) rows.push(row);
-        else if (message.type === 'done') resolve({ ...message.read, rows });
-        else reject(rebuildFailure(message.failure));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the reader stopped (exit code ${code}) before the file was read`)));
-    });
-  } finally {
-    await worker.terminate();
-  }
+  return readerThread.read(moved, request, onSha256);
 }
