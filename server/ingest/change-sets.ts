@@ -94,7 +94,8 @@ export async function upsertRecorded(client: Queryable, recorder: ChangeRecorder
     RETURNING t.code, t.geom, ${districtOf(recorder, 't')} AS district, ${attrsOf(recorder.columns, 't')} AS attrs)`,
     `recorded AS (INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
     SELECT $3, $4, x.code, CASE WHEN x.before_code IS NULL THEN 'added' ELSE 'changed' END, x.district, x.geom_before, x.geom, x.attrs_before, x.attrs
-    FROM (SELECT u.code, u.geom, u.district, u.attrs, b.code AS before_code, b.geom AS geom_before, ${attrsOf(recorder.columns, 'b')} AS attrs_before
+    FROM (SELECT u.code, u.geom, u.district, u.attrs, b.code AS before_code, b.geom AS geom_before,
+                 CASE WHEN b.code IS NOT NULL THEN ${attrsOf(recorder.columns, 'b')} END AS attrs_before
           FROM up u LEFT JOIN ${table} b ON b.code = u.code
           OFFSET 0) x
     WHERE x.before_code IS NULL OR x.attrs_before IS DISTINCT FROM x.attrs OR NOT ST_OrderingEquals(x.geom_before, x.geom))`,
