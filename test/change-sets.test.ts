@@ -123,15 +123,18 @@ describe.each(STORE_KINDS)('change sets and incremental coverage ($name store)',
       ]),
     });
     expect(next.changes).toEqual({ added: 1, changed: 2, removed: 1, unchanged: 0 });
-    const { rows } = await db.query<{ code: string; kind: string; moved_m: number | null; name_before: string | null; name_after: string | null }>(
+    const { rows } = await db.query<{ code: string; kind: string; moved_m: number | null; name_before: string | null; name_after: string | null; before: boolean; after: boolean }>(
       `SELECT code, kind, ST_Distance(geom_before::geography, geom_after::geography) AS moved_m,
-              attrs_before ->> 'name' AS name_before, attrs_after ->> 'name' AS name_after
+              attrs_before ->> 'name' AS name_before, attrs_after ->> 'name' AS name_after,
+              attrs_before IS NOT NULL OR geom_before IS NOT NULL AS before, attrs_after IS NOT NULL AND geom_after IS NOT NULL AS after
        FROM feature_changes WHERE change_set_id = $1 ORDER BY code`, [next.changeSetId]);
     expect(rows.map((r) => [r.code, r.kind])).toEqual([['S1', 'changed'], ['S2', 'changed'], ['S3', 'removed'], ['S4', 'added']]);
     expect(rows[0].moved_m).toBeGreaterThan(99.5);
     expect(rows[0].moved_m).toBeLessThan(100.5);
     expect([rows[1].name_before, rows[1].name_after]).toEqual(['站S2', '新站名']);
     expect(rows[2].name_after).toBeNull();
+    // An added feature has no before at all (not an object of nulls), a changed one both sides.
+    expect(rows.map((r) => [r.code, r.before, r.after])).toEqual([['S1', true, true], ['S2', true, true], ['S3', true, false], ['S4', false, true]]);
   });
 
   it('answers dataVersions and changes in the layer\'s scope, and refuses a since that names nothing', async () => {

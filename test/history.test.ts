@@ -88,10 +88,19 @@ describe.each(STORE_KINDS)('standards history ($name store)', (kind) => {
     expect(pruned).toEqual({ snapshots: 2, changeSets: 0 }); // August's two; the change sets were committed today
     const left = await hub.gql(trend, { from: '2026-01-01', to: '2026-12-01' }, asRole('analyst'));
     expect(left.data.standardsTrend.map((p: any) => p.at)).toEqual(MONTHS.slice(1).map((m) => new Date(m.at).toISOString()));
-    // The change sets too, once they are older than the retention (backdated here): their feature changes go with them.
+    // The change sets too, once they are older than the retention (backdated here): their feature changes go with them
+    // (no foreign key cascades to them, db/migrations/150), and those of a set that stays, stay.
+    const count = async (table: string, where = 'true') => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`)).rows[0].n;
+    const newest = (await db.query<{ id: number }>('SELECT max(change_set_id)::int AS id FROM feature_changes')).rows[0].id;
+    const newestRows = await count('feature_changes', `change_set_id = ${newest}`);
+    expect(newestRows).toBeGreaterThan(0);
+    const sets = await count('change_sets');
+    await db.query(`UPDATE change_sets SET at = '2026-05-01T00:00:00Z' WHERE id <> ${newest}`);
+    expect(await pruneHistory(db, 1, new Date('2026-10-01T00:00:00Z'))).toEqual({ snapshots: 0, changeSets: sets - 1 });
+    expect(await count('feature_changes')).toBe(newestRows);
+    expect(await count('feature_changes', `change_set_id = ${newest}`)).toBe(newestRows);
     await db.query(`UPDATE change_sets SET at = '2026-05-01T00:00:00Z'`);
-    const sets = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM change_sets')).rows[0].n;
-    expect(await pruneHistory(db, 1, new Date('2026-10-01T00:00:00Z'))).toEqual({ snapshots: 0, changeSets: sets });
+    expect(await pruneHistory(db, 1, new Date('2026-10-01T00:00:00Z'))).toEqual({ snapshots: 0, changeSets: 1 });
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feature_changes')).rows[0].n).toBe(0);
     expect(await currentData()).toEqual(before);
     // The kept months still read, and today's report is what it was.

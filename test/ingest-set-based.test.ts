@@ -130,4 +130,21 @@ describe.each(STORE_KINDS)('set-based import into the $name store', (kind) => {
     expect((await db.query(check, ['K000'])).rows[0]).toEqual({ metric: true, view: true });
     expect((await db.query(`SELECT community_code, grid_code, district_code FROM cameras WHERE code = 'K000'`)).rows[0]).toEqual({ community_code: 'C1', grid_code: 'G2', district_code: 'D1' });
   });
+
+  it('relinks the cameras to the communities a new communities file draws (links.ts relinkChildren)', async () => {
+    // C1 and C2 swap places, and C1 shrinks to its southern half: every camera's community is the one a plain scan finds.
+    const swapped = collection([square('C1', 123.42, 41.8, 123.44, 41.81), square('C2', 123.4, 41.8, 123.42, 41.82)]);
+    await importFile(db, { layer: 'communities', fileName: 'communities.geojson', content: swapped });
+    const { rows } = await db.query<{ code: string; community_code: string | null; c: string | null; parents: number }>(`
+      SELECT k.code, k.community_code, (SELECT min(p.code) FROM communities p WHERE ST_Intersects(p.geom, k.geom)) AS c,
+             (SELECT count(*)::int FROM communities p WHERE ST_Intersects(p.geom, k.geom)) AS parents
+      FROM cameras k ORDER BY k.code`);
+    // (A camera on the shared edge lies in both: the relink keeps one of them, not necessarily the smallest code. One
+    // that no community holds any more keeps the link it had: relinkChildren only writes where a parent contains it.)
+    const single = rows.filter((r) => r.parents === 1);
+    expect(single.length).toBeGreaterThan(40);
+    for (const row of single) expect([row.code, row.community_code]).toEqual([row.code, row.c]);
+    expect(new Set(single.map((r) => r.community_code))).toEqual(new Set(['C1', 'C2']));
+    expect(single.filter((r) => r.community_code === 'C1').length).toBeGreaterThan(10);
+  });
 });

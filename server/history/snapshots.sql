@@ -49,4 +49,7 @@ SELECT id, at, change_set_id FROM standard_snapshots ORDER BY id DESC LIMIT 1;
 WITH gone AS (DELETE FROM standard_snapshots WHERE at < $1 RETURNING id) SELECT count(*)::int AS n FROM gone;
 
 -- name: pruneChangeSets
-WITH gone AS (DELETE FROM change_sets WHERE at < $1 RETURNING id) SELECT count(*)::int AS n FROM gone;
+-- A set's feature changes go with it (no foreign key cascades to them: db/migrations/150).
+WITH gone AS (DELETE FROM change_sets WHERE at < $1 RETURNING id),
+     changes AS (DELETE FROM feature_changes f WHERE f.change_set_id IN (SELECT id FROM gone))
+SELECT count(*)::int AS n FROM gone;

@@ -76,6 +76,35 @@ export async function recordWritten(client: Queryable, recorder: ChangeRecorder,
   [recorder.changeSetId, recorder.layer.name, runId]);
 }
 
+/**
+ * The upsert and its recording in one statement, where no table is distributed (PGlite, PostgreSQL): the upsert
+ * (`upsert`, upsert.ts upsertParts; $1 run id, $2 source) is a CTE whose RETURNING gives the rows it wrote, and the
+ * layer table joined with them is read as it stood before the upsert (every part of a statement sees the same
+ * snapshot), so nothing is copied beforehand and a row the upsert left alone costs nothing to record. On Citus, whose
+ * modifying CTEs are restricted, recordBefore and recordWritten record around the plain upsert instead. Returns the
+ * rows the upsert wrote.
+ *
+ * The join probes the layer's unique code index once per written row (a hash or merge join the stale statistics of
+ * recordBefore's note cannot turn into a scan per row: the rows of `up` are not the table's).
+ */
+export async function upsertRecorded(client: Queryable, recorder: ChangeRecorder, upsert: { ctes: string[]; insert: string }, params: readonly unknown[]): Promise<number> {
+  const table = recorder.layer.table;
+  const statement = `WITH ${[...upsert.ctes,
+    `up AS (${upsert.insert}
+    RETURNING t.code, t.geom, ${districtOf(recorder, 't')} AS district, ${attrsOf(recorder.columns, 't')} AS attrs)`,
+    `recorded AS (INSERT INTO feature_changes (change_set_id, layer, code, kind, district_code, geom_before, geom_after, attrs_before, attrs_after)
+    SELECT $3, $4, x.code, CASE WHEN x.before_code IS NULL THEN 'added' ELSE 'changed' END, x.district, x.geom_before, x.geom, x.attrs_before, x.attrs
+    FROM (SELECT u.code, u.geom, u.district, u.attrs, b.code AS before_code, b.geom AS geom_before,
+                 CASE WHEN b.code IS NOT NULL THEN ${attrsOf(recorder.columns, 'b')} END AS attrs_before
+          FROM up u LEFT JOIN ${table} b ON b.code = u.code
+          OFFSET 0) x
+    WHERE x.before_code IS NULL OR x.attrs_before IS DISTINCT FROM x.attrs OR NOT ST_OrderingEquals(x.geom_before, x.geom))`,
+  ].join(',\n  ')}
+  SELECT count(*)::int AS written FROM up`;
+  const { rows } = await client.query<{ written: number }>(statement, [...params, recorder.changeSetId, recorder.layer.name]);
+  return rows[0].written;
+}
+
 /** Before --replace's removal ($1 source, $2 the codes it keeps): what it is about to remove, as it stands. */
 export async function recordRemovals(client: Queryable, recorder: ChangeRecorder, source: string, keptCodes: readonly string[]): Promise<void> {
   if (!recorder.recording) return;

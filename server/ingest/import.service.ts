@@ -16,8 +16,8 @@ import { checkWhereabouts } from './sanity.js';
 import { sourceTakeovers, TAKEOVER_HINT } from './source-takeover.js';
 import { writeSettings } from '../db/distribution.js';
 import { refuseRowsOutsideDistricts, relinkChildren } from './links.js';
-import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertSql } from './upsert.js';
-import { beginChangeSet, finishChangeSet, layerVersions, recordBefore, recordRemovals, recordVersionExtents, recordWritten, type ChangeCounts } from './change-sets.js';
+import { linkPlans, stagedAnchors, parentsInExtentSql, replaceSql, upsertParts, upsertSql } from './upsert.js';
+import { beginChangeSet, finishChangeSet, layerVersions, recordBefore, recordRemovals, recordVersionExtents, recordWritten, upsertRecorded, type ChangeCounts } from './change-sets.js';
 import { carryCoverageForward } from '../analysis/coverage-carry.js';
 
 export type { ImportFormat } from './formats.js';
@@ -269,9 +269,14 @@ async function runImport(db: Database, options: ImportOptions, layer: Layer, buf
     if (distributed.has(layer.table)) await refuseRowsOutsideDistricts(client, layer, fileName);
     const dropped = new Set(unrepairable.map((p) => p.row));
     const kept = prepared.filter((r) => !dropped.has(r.row)).map((r) => r.attrs.code as string);
-    await recordBefore(client, recorder, kept);
-    const written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
-    if (written > 0) await recordWritten(client, recorder, runId);
+    let written: number;
+    if (recorder.recording && distributed.size === 0) {
+      written = await upsertRecorded(client, recorder, upsertParts(layer, plans, distributed), [runId, facts.source]);
+    } else {
+      await recordBefore(client, recorder, kept);
+      written = (await client.query(upsertSql(layer, plans, distributed), [runId, facts.source])).rowCount ?? 0;
+      if (written > 0) await recordWritten(client, recorder, runId);
+    }
     const keptToo = options.keep ?? [];
     let removed = 0;
     if (options.replace) {

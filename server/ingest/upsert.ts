@@ -101,6 +101,15 @@ const CAMERA_UNIT_SECTORS_SQL = `SELECT fov_deg, atlas_coverage_sector(ST_MakePo
  * `distributed`: the tables distributed by district (Citus, server/db/distribution.ts): their keys and links differ there.
  */
 export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPlan>> = {}, distributed: ReadonlySet<string> = new Set()): string {
+  const { ctes, insert } = upsertParts(layer, plans, distributed);
+  return `${ctes.length ? `WITH ${ctes.join(',\n  ')}\n` : ''}${insert}`;
+}
+
+/**
+ * The upsert of upsertSql in two parts: the CTEs it reads (links, unit sectors) and the INSERT … ON CONFLICT itself,
+ * for a statement that holds it as a CTE of its own (change-sets.ts upsertRecordedSql).
+ */
+export function upsertParts(layer: Layer, plans: Partial<Record<LinkColumn, LinkPlan>> = {}, distributed: ReadonlySet<string> = new Set()): { ctes: string[]; insert: string } {
   const conflictTarget = codeConflictTarget(layer.table, distributed);
   const names = layer.attributes.map((a) => a.name);
   const typed = new Map(names.map((n) => [n, attributeExpression(layer, n)]));
@@ -129,7 +138,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
   const updatable = [...names.filter((n) => n !== 'code'), ...layer.links.filter((n) => !names.includes(n)), 'geom'];
   // The typed attributes are computed once per row (OFFSET 0 keeps the planner from repeating them in each use).
   const staged = `(SELECT s.source_row, s.geom, s.geom_m, ${[...typed].map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM import_rows s OFFSET 0) s`;
-  return `${ctes.length ? `WITH ${ctes.join(',\n  ')}\n` : ''}INSERT INTO ${layer.table} AS t (${columns.join(', ')}, source, import_run_id, source_row)
+  const insert = `INSERT INTO ${layer.table} AS t (${columns.join(', ')}, source, import_run_id, source_row)
     SELECT ${[...values.values()].join(', ')}, $2, $1, s.source_row
     FROM ${staged}
     ${joins.join('\n    ')}
@@ -137,6 +146,7 @@ export function upsertSql(layer: Layer, plans: Partial<Record<LinkColumn, LinkPl
       ${updatable.map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
       source = EXCLUDED.source, import_run_id = EXCLUDED.import_run_id, source_row = EXCLUDED.source_row
     WHERE (${updatable.map((n) => `t.${n}`).join(', ')}, t.source) IS DISTINCT FROM (${updatable.map((n) => `EXCLUDED.${n}`).join(', ')}, EXCLUDED.source)`;
+  return { ctes, insert };
 }
 
 /** Removes what source $1 loaded before and is not among codes $2 (--replace). */
